@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { ANSERINI_FLAT, benchBM25 } from './bm25.bench';
+import { readBeirFolder } from './readBeir';
+import { markdownTable, writeResults, type BenchRow } from './results';
+
+/**
+ * npm run bench [-- --dataset DIR ...] [--split test]
+ * With no --dataset: the built-in corpus, and SciFact when ../shared/datasets/scifact exists.
+ */
+function parseArgs(argv: string[]) {
+  const datasets: string[] = [];
+  let split = 'test';
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--dataset') datasets.push(argv[++i]);
+    else if (argv[i] === '--split') split = argv[++i];
+    else throw new Error(`unknown argument ${argv[i]} (expected --dataset DIR, --split NAME)`);
+  }
+  if (datasets.length === 0) {
+    datasets.push('public/corpora/genir-demo');
+    if (existsSync('../shared/datasets/scifact')) datasets.push('../shared/datasets/scifact');
+  }
+  return { datasets, split };
+}
+
+function referenceNotes(rows: BenchRow[]): string[] {
+  const notes: string[] = [];
+  for (const row of rows.filter((r) => r.method === 'BM25 (ours)')) {
+    const ref = ANSERINI_FLAT[row.dataset];
+    if (!ref) continue;
+    for (const [metric, published] of Object.entries(ref)) {
+      const ours = row.metrics[metric];
+      const diff = ours - published;
+      notes.push(
+        `- ${row.dataset} ${metric}: ours ${ours.toFixed(4)} vs Anserini BM25 flat ${published.toFixed(4)} (diff ${diff >= 0 ? '+' : ''}${diff.toFixed(4)}, ${Math.abs(diff) <= 0.01 ? 'within' : 'OUTSIDE'} ±0.01)`,
+      );
+    }
+  }
+  for (const dataset of new Set(rows.map((r) => r.dataset))) {
+    const mine = rows.find((r) => r.dataset === dataset && r.method === 'BM25 (ours)');
+    const mini = rows.find((r) => r.dataset === dataset && r.method === 'MiniSearch');
+    if (!mine || !mini) continue;
+    const ratio = (a: number, b: number) => (b > 0 ? (b / a).toFixed(2) : 'n/a');
+    notes.push(
+      `- ${dataset} speed vs MiniSearch (same run, same analyzer): index build ${ratio(mine.timing.indexBuildMs, mini.timing.indexBuildMs)}× faster, query p50 ${ratio(mine.timing.queryP50Ms, mini.timing.queryP50Ms)}× faster, p95 ${ratio(mine.timing.queryP95Ms, mini.timing.queryP95Ms)}× faster`,
+    );
+  }
+  return notes;
+}
+
+const { datasets, split } = parseArgs(process.argv.slice(2));
+const rows: BenchRow[] = [];
+for (const dir of datasets) {
+  const corpus = readBeirFolder(dir);
+  console.log(`${corpus.name}: ${corpus.docs.length} docs, ${corpus.queries.length} queries`);
+  rows.push(...benchBM25(corpus, split));
+}
+const notes = referenceNotes(rows);
+console.log(markdownTable(rows));
+console.log(notes.join('\n'));
+writeResults('bm25', rows, [
+  'Timings in milliseconds; query latency includes analysis and top-100 selection.',
+  '',
+  ...notes,
+]);

@@ -1,0 +1,105 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+
+export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+
+/** The order we try backends in: fastest first. */
+export const BACKEND_ORDER: BackendName[] = ['webgpu', 'webgl', 'cpu'];
+
+export interface BackendAttempt {
+  backend: BackendName;
+  /** why this backend was not used */
+  reason: string;
+}
+
+export interface BackendReport {
+  /** the backend TF.js runs on now */
+  backend: BackendName;
+  /** backends tried before it, with the reason each fell through */
+  fellBack: BackendAttempt[];
+  /** adapter or renderer description where the platform gives one */
+  device: string;
+}
+
+/** Why a backend cannot work in this context, checked before TF.js tries it (or null). */
+function unavailableReason(name: BackendName): string | null {
+  const scope = globalThis as { isSecureContext?: boolean; navigator?: { gpu?: unknown } };
+  if (name === 'webgpu' && !scope.navigator?.gpu) {
+    return scope.isSecureContext === false
+      ? 'WebGPU needs a secure context (https or localhost)'
+      : 'this browser exposes no WebGPU (navigator.gpu is missing)';
+  }
+  if (
+    name === 'webgl' &&
+    typeof OffscreenCanvas === 'undefined' &&
+    typeof document === 'undefined'
+  ) {
+    return 'no OffscreenCanvas in this worker, so no WebGL';
+  }
+  return null;
+}
+
+async function describeDevice(name: BackendName): Promise<string> {
+  try {
+    if (name === 'webgpu') {
+      const gpu = (
+        navigator as unknown as {
+          gpu: {
+            requestAdapter(): Promise<{
+              info?: { vendor?: string; architecture?: string; description?: string };
+            } | null>;
+          };
+        }
+      ).gpu;
+      const info = (await gpu.requestAdapter())?.info;
+      return (
+        [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') ||
+        'unknown adapter'
+      );
+    }
+    if (name === 'webgl') {
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+      const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+      return (ext && gl ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '') || 'WebGL 2';
+    }
+  } catch {
+    /* the description is a courtesy; the backend itself already works */
+  }
+  return name === 'cpu' ? 'JavaScript on the CPU' : '';
+}
+
+/**
+ * Start TF.js on the first backend of `order` that initialises and runs a tiny op, and report
+ * why each earlier one was skipped. `preferred` (e.g. from `?backend=webgl`) is tried first.
+ */
+export async function pickBackend(
+  preferred?: BackendName,
+  order = BACKEND_ORDER,
+): Promise<BackendReport> {
+  const tryOrder = preferred ? [preferred, ...order.filter((b) => b !== preferred)] : order;
+  const fellBack: BackendAttempt[] = [];
+  for (const backend of tryOrder) {
+    const unavailable = unavailableReason(backend);
+    if (unavailable) {
+      fellBack.push({ backend, reason: unavailable });
+      continue;
+    }
+    try {
+      if (!(await tf.setBackend(backend))) {
+        fellBack.push({ backend, reason: 'TF.js could not initialise it' });
+        continue;
+      }
+      await tf.ready();
+      const probe = tf.tidy(() => tf.add(tf.scalar(2), tf.scalar(3)));
+      const value = (await probe.data())[0];
+      probe.dispose();
+      if (value !== 5) throw new Error(`a test op returned ${value} instead of 5`);
+      return { backend, fellBack, device: await describeDevice(backend) };
+    } catch (e) {
+      fellBack.push({ backend, reason: (e as Error).message || String(e) });
+    }
+  }
+  throw new Error(
+    `no TF.js backend works here: ${fellBack.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`,
+  );
+}

@@ -1,0 +1,15 @@
+import { CorpusSummary } from './CorpusSummary';
+import { DocumentTable } from './DocumentTable';
+import { LoadControls } from './LoadControls';
+import { LoadStatus } from './LoadStatus';
+
+export function CorpusPanel() {
+  return (
+    <>
+      <LoadControls />
+      <LoadStatus />
+      <CorpusSummary />
+      <DocumentTable />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { Snippet } from '../../ui/Snippet';
+
+function Bm25Results() {
+  const corpus = useAppStore((s) => s.corpus);
+  const hits = useAppStore((s) => s.bm25Hits);
+  const resultsFor = useAppStore((s) => s.resultsFor);
+  const ms = useAppStore((s) => s.searchMs);
+  if (!corpus || resultsFor.trim() === '') return null;
+  return (
+    <section className="card results" aria-label="BM25 results">
+      <h2>
+        BM25 <small>{ms !== null && `${hits.length} results in ${ms.toFixed(1)} ms`}</small>
+      </h2>
+      {hits.length === 0 && <p>No document contains any of these terms.</p>}
+      <ol>
+        {hits.map((h, rank) => {
+          const doc = corpus.docs[h.doc];
+          return (
+            <li key={doc.id} className="result">
+              <div className="result-head">
+                <span className="rank">{rank + 1}</span>
+                <span className="result-title">{doc.title || doc.id}</span>
+                <span className="score" title="BM25 score">
+                  {h.score.toFixed(3)}
+                </span>
+              </div>
+              <Snippet text={doc.text} query={resultsFor} />
+              <span className="doc-id">doc {doc.id}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export function SearchPanel() {
+  const query = useAppStore((s) => s.query);
+  const setQuery = useAppStore((s) => s.setQuery);
+  const runSearch = useAppStore((s) => s.runSearch);
+  const ready = useAppStore((s) => s.corpus !== null);
+
+  useEffect(() => {
+    void runSearch();
+  }, [query, runSearch]);
+
+  return (
+    <>
+      <section className="card">
+        <label htmlFor="query-input" className="visually-hidden">
+          Query
+        </label>
+        <input
+          id="query-input"
+          className="query"
+          type="text"
+          enterKeyHint="search"
+          placeholder={ready ? 'Ask a question about the corpus…' : 'Loading the corpus…'}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoFocus
+        />
+      </section>
+      <Bm25Results />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import { createBackendSlice, type BackendSlice } from './backendSlice';
+import { createCorpusSlice, type CorpusSlice } from './corpusSlice';
+import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createSearchSlice, type SearchSlice } from './searchSlice';
+
+export type AppState = CorpusSlice &
+  SearchSlice &
+  EvaluateSlice &
+  BackendSlice & {
+    /** Called after a new corpus is in place: results that belonged to the old one are cleared. */
+    onCorpusChanged(): void;
+  };
+
+export const useAppStore = create<AppState>()((...a) => {
+  const [set, get] = a;
+  return {
+    ...createCorpusSlice(...a),
+    ...createSearchSlice(...a),
+    ...createEvaluateSlice(...a),
+    ...createBackendSlice(...a),
+    onCorpusChanged() {
+      set({ evaluation: null, evaluateError: null, bm25Hits: [], resultsFor: '' });
+      void get().runSearch();
+    },
+  };
+});

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState, type ComponentType, type KeyboardEvent } from 'react';
+import { CorpusPanel } from '../panels/corpus/CorpusPanel';
+import { IndexPanel } from '../panels/index/IndexPanel';
+import { SearchPanel } from '../panels/search/SearchPanel';
+import { InspectPanel } from '../panels/inspect/InspectPanel';
+import { ComparePanel } from '../panels/compare/ComparePanel';
+import { EvaluatePanel } from '../panels/evaluate/EvaluatePanel';
+
+export type PanelId = 'corpus' | 'index' | 'search' | 'inspect' | 'compare' | 'evaluate';
+
+export const PANELS: { id: PanelId; label: string; Component: ComponentType }[] = [
+  { id: 'corpus', label: 'Corpus', Component: CorpusPanel },
+  { id: 'index', label: 'Index', Component: IndexPanel },
+  { id: 'search', label: 'Search', Component: SearchPanel },
+  { id: 'inspect', label: 'Inspect', Component: InspectPanel },
+  { id: 'compare', label: 'Compare', Component: ComparePanel },
+  { id: 'evaluate', label: 'Evaluate', Component: EvaluatePanel },
+];
+
+const DEFAULT_PANEL: PanelId = 'search';
+
+function panelFromHash(): PanelId {
+  const id = location.hash.slice(1);
+  return PANELS.some((p) => p.id === id) ? (id as PanelId) : DEFAULT_PANEL;
+}
+
+/** The open panel lives in the URL hash, so a link (or a reload) opens the same panel. */
+export function usePanelFromHash(): [PanelId, (id: PanelId) => void] {
+  const [panel, setPanel] = useState<PanelId>(panelFromHash);
+  useEffect(() => {
+    const onHash = () => setPanel(panelFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const select = useCallback((id: PanelId) => {
+    history.replaceState(null, '', `#${id}`);
+    setPanel(id);
+  }, []);
+  return [panel, select];
+}
+
+export function PanelTabs({
+  active,
+  onSelect,
+}: {
+  active: PanelId;
+  onSelect: (id: PanelId) => void;
+}) {
+  // WAI-ARIA tabs: arrow keys move between tabs
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = PANELS.findIndex((p) => p.id === active);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = PANELS[(i + step + PANELS.length) % PANELS.length].id;
+    onSelect(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <nav className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
+      {PANELS.map((p) => (
+        <button
+          key={p.id}
+          id={`tab-${p.id}`}
+          role="tab"
+          type="button"
+          aria-selected={p.id === active}
+          aria-controls={`panel-${p.id}`}
+          tabIndex={p.id === active ? 0 : -1}
+          onClick={() => onSelect(p.id)}
+        >
+          {p.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

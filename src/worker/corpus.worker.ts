@@ -1,0 +1,113 @@
+import * as Comlink from 'comlink';
+import { loadCorpusFiles, loadPastedText } from '../core/corpus/loadCorpusFiles';
+import { corpusStats } from '../core/corpus/stats';
+import { fail, type Corpus, type InputFile, type LoadResult } from '../core/corpus/types';
+import { evaluateRun, STANDARD_METRICS } from '../core/eval/metrics';
+import type { Run } from '../core/eval/types';
+import { buildBM25Index, searchBM25, type BM25Index } from '../core/lexical/bm25';
+import { docText } from '../core/corpus/docText';
+import type {
+  CorpusLoadReply,
+  CorpusWorkerApi,
+  LexicalEvaluation,
+  ProgressCallback,
+} from './corpusApi';
+
+let current: { corpus: Corpus; index: BM25Index } | null = null;
+
+/** Index a parsed corpus and make it current; on failure `current` is untouched. */
+function adopt(
+  result: LoadResult,
+  parseStart: number,
+  onProgress: ProgressCallback,
+): CorpusLoadReply {
+  if (!result.ok) return result;
+  const corpus = result.value;
+  const parseMs = performance.now() - parseStart;
+  const indexStart = performance.now();
+  const index = buildBM25Index(
+    corpus.docs.map((d) => ({ text: docText(d) })),
+    undefined,
+    undefined,
+    (done, total) =>
+      onProgress(
+        done / total,
+        `Indexing ${done.toLocaleString()} / ${total.toLocaleString()} documents (BM25)`,
+      ),
+  );
+  const indexMs = performance.now() - indexStart;
+  current = { corpus, index };
+  return {
+    ok: true,
+    corpus,
+    stats: corpusStats(corpus),
+    warnings: result.warnings,
+    timing: { parseMs, indexMs },
+  };
+}
+
+const api: CorpusWorkerApi = {
+  async loadFiles(files, onProgress) {
+    const start = performance.now();
+    return adopt(loadCorpusFiles(files, onProgress), start, onProgress);
+  },
+
+  async loadPasted(text, onProgress) {
+    const start = performance.now();
+    return adopt(loadPastedText(text), start, onProgress);
+  },
+
+  async loadBuiltin(baseUrl, name, onProgress) {
+    const start = performance.now();
+    const root = `${baseUrl}corpora/${name}/`;
+    const paths = ['corpus.jsonl', 'queries.jsonl', 'qrels/train.tsv', 'qrels/test.tsv'];
+    const files: InputFile[] = [];
+    for (const path of paths) {
+      onProgress(files.length / paths.length / 4, `Downloading ${path}`);
+      const response = await fetch(root + path);
+      if (!response.ok)
+        return fail(`could not fetch the built-in corpus (${response.status})`, `${name}/${path}`);
+      files.push({ name: `${name}/${path}`, bytes: new Uint8Array(await response.arrayBuffer()) });
+    }
+    return adopt(loadCorpusFiles(files, onProgress), start, onProgress);
+  },
+
+  async search(query, k) {
+    return current ? searchBM25(current.index, query, k) : [];
+  },
+
+  async evaluate(split) {
+    if (!current) throw new Error('no corpus is loaded');
+    const { corpus, index } = current;
+    const qrels = corpus.qrels[split];
+    if (!qrels) throw new Error(`the corpus has no "${split}" qrels`);
+    const start = performance.now();
+    const run: Run = new Map();
+    const queries = corpus.queries.filter((q) => qrels.has(q.id));
+    for (const q of queries) {
+      run.set(
+        q.id,
+        searchBM25(index, q.text, 100).map((h) => ({
+          docId: corpus.docs[h.doc].id,
+          score: h.score,
+        })),
+      );
+    }
+    const totalMs = performance.now() - start;
+    const result = evaluateRun(qrels, run, STANDARD_METRICS);
+    const perQuery: LexicalEvaluation['perQuery'] = queries
+      .filter((q) => result.perQuery.has(q.id))
+      .map((q) => ({ queryId: q.id, text: q.text, metrics: result.perQuery.get(q.id)! }));
+    return {
+      split,
+      method: 'BM25',
+      mean: result.mean,
+      evaluatedQueries: result.evaluatedQueries,
+      missingFromRun: result.missingFromRun,
+      perQuery,
+      timing: { totalMs, queries: queries.length },
+    };
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,49 @@
+import type { Corpus, InputFile, LoadError } from '../core/corpus/types';
+import type { CorpusStats } from '../core/corpus/stats';
+
+/** Progress from the worker: a fraction in [0, 1] and what it is doing. */
+export type ProgressCallback = (fraction: number, label: string) => void;
+
+export interface LoadedCorpus {
+  ok: true;
+  corpus: Corpus;
+  stats: CorpusStats;
+  warnings: string[];
+  timing: { parseMs: number; indexMs: number };
+}
+
+export type CorpusLoadReply = LoadedCorpus | LoadError;
+
+/** A BM25 hit: `doc` is the document's position in `corpus.docs`. */
+export interface LexicalHit {
+  doc: number;
+  score: number;
+}
+
+export interface LexicalEvaluation {
+  split: string;
+  method: string;
+  mean: Record<string, number>;
+  evaluatedQueries: number;
+  missingFromRun: number;
+  /** per query: id, text, metric values, in query order */
+  perQuery: { queryId: string; text: string; metrics: Record<string, number> }[];
+  timing: { totalMs: number; queries: number };
+}
+
+/**
+ * The corpus worker: parses and validates collections off the main thread, owns the BM25 index,
+ * and answers lexical searches and evaluations. A failed load leaves the previous corpus in place.
+ */
+export interface CorpusWorkerApi {
+  loadFiles(files: InputFile[], onProgress: ProgressCallback): Promise<CorpusLoadReply>;
+  loadPasted(text: string, onProgress: ProgressCallback): Promise<CorpusLoadReply>;
+  /** Fetch and load a collection shipped under `public/corpora/<name>/`. */
+  loadBuiltin(
+    baseUrl: string,
+    name: string,
+    onProgress: ProgressCallback,
+  ): Promise<CorpusLoadReply>;
+  search(query: string, k: number): Promise<LexicalHit[]>;
+  evaluate(split: string): Promise<LexicalEvaluation>;
+}
