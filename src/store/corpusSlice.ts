@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { StateCreator } from 'zustand';
-import type { Corpus, InputFile } from '../core/corpus/types';
+import type { Corpus, Doc, InputFile } from '../core/corpus/types';
 import { describeLoadError } from '../core/corpus/types';
 import type { CorpusStats } from '../core/corpus/stats';
 import type { CorpusLoadReply, ProgressCallback } from '../worker/corpusApi';
@@ -9,6 +9,9 @@ import { corpusClient } from './workers';
 
 /** The collection shipped under public/corpora/, loaded at start-up. */
 export const BUILTIN_CORPUS = 'genir-demo';
+
+/** Documents per message when the page receives a loaded corpus from the worker. */
+const DOC_CHUNK = 2000;
 
 export interface CorpusSlice {
   corpus: Corpus | null;
@@ -33,21 +36,32 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
   ) {
     if (get().loading) return;
     set({ loading: { fraction: 0, label: 'Starting' }, loadError: null, loadWarnings: [] });
+    // progress arrives on its own message channel and may trail the reply: ignore it once done
+    let done = false;
+    const onProgress: ProgressCallback = (fraction, label) => {
+      if (!done) set({ loading: { fraction, label } });
+    };
     let reply: CorpusLoadReply;
     try {
-      reply = await start(
-        Comlink.proxy((fraction, label) => set({ loading: { fraction, label } })),
-      );
+      reply = await start(Comlink.proxy(onProgress));
     } catch (e) {
       reply = { ok: false, error: (e as Error).message || String(e) };
     }
     if (!reply.ok) {
+      done = true;
       set({ loading: null, loadError: describeLoadError(reply) });
       return;
     }
+    // documents come over in chunks so that no single message blocks the main thread for long
+    const docs: Doc[] = [];
+    for (let from = 0; from < reply.docCount; from += DOC_CHUNK) {
+      set({ loading: { fraction: from / reply.docCount, label: 'Receiving documents' } });
+      for (const doc of await corpusClient().docs(from, from + DOC_CHUNK)) docs.push(doc);
+    }
+    done = true;
     set({
       loading: null,
-      corpus: reply.corpus,
+      corpus: { ...reply.corpus, docs },
       corpusStats: reply.stats,
       corpusSource: source,
       loadWarnings: reply.warnings,

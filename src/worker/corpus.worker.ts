@@ -37,9 +37,11 @@ function adopt(
   );
   const indexMs = performance.now() - indexStart;
   current = { corpus, index };
+  const { docs, ...rest } = corpus;
   return {
     ok: true,
-    corpus,
+    corpus: rest,
+    docCount: docs.length,
     stats: corpusStats(corpus),
     warnings: result.warnings,
     timing: { parseMs, indexMs },
@@ -70,6 +72,10 @@ const api: CorpusWorkerApi = {
       files.push({ name: `${name}/${path}`, bytes: new Uint8Array(await response.arrayBuffer()) });
     }
     return adopt(loadCorpusFiles(files, onProgress), start, onProgress);
+  },
+
+  async docs(from, to) {
+    return current ? current.corpus.docs.slice(from, to) : [];
   },
 
   async search(query, k) {

@@ -1,4 +1,4 @@
-import type { Corpus, InputFile, LoadError } from '../core/corpus/types';
+import type { Corpus, Doc, InputFile, LoadError } from '../core/corpus/types';
 import type { CorpusStats } from '../core/corpus/stats';
 
 /** Progress from the worker: a fraction in [0, 1] and what it is doing. */
@@ -6,7 +6,9 @@ export type ProgressCallback = (fraction: number, label: string) => void;
 
 export interface LoadedCorpus {
   ok: true;
-  corpus: Corpus;
+  /** the corpus without its documents: the page pulls those with `docs()` in chunks */
+  corpus: Omit<Corpus, 'docs'>;
+  docCount: number;
   stats: CorpusStats;
   warnings: string[];
   timing: { parseMs: number; indexMs: number };
@@ -44,6 +46,8 @@ export interface CorpusWorkerApi {
     name: string,
     onProgress: ProgressCallback,
   ): Promise<CorpusLoadReply>;
+  /** Documents `from`…`to` (exclusive) of the current corpus. */
+  docs(from: number, to: number): Promise<Doc[]>;
   search(query: string, k: number): Promise<LexicalHit[]>;
   evaluate(split: string): Promise<LexicalEvaluation>;
 }

@@ -52,9 +52,8 @@ function loadBeir(
   }
 
   const qrels: Record<string, Qrels> = {};
-  const qrelsFiles = files.filter(
-    (f) => f.name.toLowerCase().endsWith('.tsv') && /(^|\/)qrels\//i.test(f.name),
-  );
+  // BEIR keeps qrels in qrels/<split>.tsv; picked without their folder they are still the only .tsv files
+  const qrelsFiles = files.filter((f) => f.name.toLowerCase().endsWith('.tsv'));
   if (qrelsFiles.length > 0 && !queriesFile) {
     return fail('qrels need queries: add queries.jsonl beside corpus.jsonl', qrelsFiles[0].name);
   }

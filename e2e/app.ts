@@ -1,0 +1,22 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Open the page and wait until the built-in corpus is loaded and indexed. */
+export async function openApp(page: Page, path = '/') {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  await expect(page.getByLabel('Current corpus')).toContainText('genir-demo (built-in) · 156 docs');
+  return errors;
+}
+
+export const file = (name: string, text: string | Buffer) => ({
+  name,
+  mimeType: 'application/octet-stream',
+  buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text,
+});
+
+/** Pick files through the Corpus panel's file picker. */
+export async function pickFiles(page: Page, files: ReturnType<typeof file>[]) {
+  await page.getByRole('tab', { name: 'Corpus' }).click();
+  await page.getByLabel('Choose corpus files').setInputFiles(files);
+}

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { openApp } from './app';
+
+test('the opened page answers a typed question with BM25, query terms highlighted', async ({ page }) => {
+  const errors = await openApp(page);
+  await expect(page.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('textbox', { name: 'Query' }).fill('why is the surface of venus so hot');
+  const results = page.getByRole('region', { name: 'BM25 results' });
+  await expect(results.getByRole('listitem').first()).toContainText('Venus (planet)');
+  await expect(results.getByRole('listitem')).toHaveCount(10);
+  await expect(results.getByRole('listitem').first().locator('mark').first()).toHaveText(/venus/i);
+  // README screenshot, made by the suite itself
+  await page.screenshot({ path: 'docs/screenshots/search.png' });
+  expect(errors).toEqual([]);
+});
+
+test('the header names the TF.js backend: WebGPU first, WebGL or CPU when asked', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('backend-name')).toHaveText('webgpu');
+  await page.goto('/?backend=webgl');
+  await expect(page.getByTestId('backend-name')).toHaveText('webgl');
+  await page.goto('/?backend=cpu');
+  await expect(page.getByTestId('backend-name')).toHaveText('cpu');
+});
+
+test('the Evaluate panel scores BM25 on the built-in test questions', async ({ page }) => {
+  await openApp(page, '/#evaluate');
+  await page.getByRole('button', { name: 'Run BM25 on this split' }).click();
+  const table = page.getByRole('table', { name: 'Metrics' });
+  const row = table.getByRole('row', { name: /BM25/ });
+  await expect(row).toBeVisible();
+  const cells = await row.getByRole('cell').allTextContents();
+  // nDCG@10, Recall@100, MRR@10, Hits@1, Hits@10, queries
+  const [ndcg, recall, mrr, hits1, hits10, queries] = cells.map(Number);
+  for (const v of [ndcg, recall, mrr, hits1, hits10]) expect(v).toBeGreaterThan(0.5);
+  expect(hits1).toBeLessThanOrEqual(hits10);
+  expect(mrr).toBeLessThanOrEqual(hits10);
+  expect(queries).toBe(195);
+  await expect(page.getByText('195 queries with at least one relevant document')).toBeVisible();
+});
+
+test('tabs switch panels by click and arrow keys, and the hash remembers the panel', async ({ page }) => {
+  await openApp(page, '/#corpus');
+  await expect(page.getByRole('tabpanel')).toContainText('Load a corpus');
+  await page.getByRole('tab', { name: 'Corpus' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Index' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/#index$/);
+  for (const name of ['Inspect', 'Compare', 'Evaluate', 'Search']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  }
+});
