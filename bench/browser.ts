@@ -10,7 +10,9 @@ export interface PageSession {
 
 /** Serve the production build (`dist/`, run `vite build` first) on localhost and start Chromium. */
 export async function startPageSession(port = 4183): Promise<PageSession> {
-  const server: PreviewServer = await preview({ preview: { host: 'localhost', port, strictPort: true } });
+  const server: PreviewServer = await preview({
+    preview: { host: 'localhost', port, strictPort: true },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     browser,

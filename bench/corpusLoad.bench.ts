@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { percentiles, currentCommit, type BenchRow } from './results';
 import type { PageSession } from './browser';
 
-const WORDS = `the of river mountain protein cell energy planet orbit signal network memory history music
+const WORDS =
+  `the of river mountain protein cell energy planet orbit signal network memory history music
   theory ocean climate volcano species gene enzyme reaction galaxy star light pressure temperature
-  language algorithm index query document retrieval model training vector matrix neural`.split(/\s+/);
+  language algorithm index query document retrieval model training vector matrix neural`.split(
+    /\s+/,
+  );
 
 /** A synthetic BEIR corpus.jsonl of `docs` documents of about `bytesPerDoc` bytes each. */
 function syntheticCorpus(docs: number, bytesPerDoc: number): Buffer {
@@ -17,7 +20,9 @@ function syntheticCorpus(docs: number, bytesPerDoc: number): Buffer {
     const words: string[] = [];
     let length = 0;
     while (length < bytesPerDoc - 60) {
-      const w = WORDS[Math.floor(rand() * WORDS.length)] + (rand() < 0.3 ? String(Math.floor(rand() * 500)) : '');
+      const w =
+        WORDS[Math.floor(rand() * WORDS.length)] +
+        (rand() < 0.3 ? String(Math.floor(rand() * 500)) : '');
       words.push(w);
       length += w.length + 1;
     }
@@ -30,7 +35,11 @@ function syntheticCorpus(docs: number, bytesPerDoc: number): Buffer {
  * Load a 50k-document, ~50 MB corpus through the page's file picker and watch the main thread:
  * long tasks (> 50 ms, PerformanceObserver 'longtask') show whether the page froze.
  */
-export async function benchCorpusLoad(session: PageSession, docs = 50_000, bytesPerDoc = 1000): Promise<BenchRow> {
+export async function benchCorpusLoad(
+  session: PageSession,
+  docs = 50_000,
+  bytesPerDoc = 1000,
+): Promise<BenchRow> {
   const corpus = syntheticCorpus(docs, bytesPerDoc);
   const page = await session.browser.newPage();
   await page.goto(`${session.url}#corpus`);
@@ -47,9 +56,14 @@ export async function benchCorpusLoad(session: PageSession, docs = 50_000, bytes
   writeFileSync(join(dir, 'corpus.jsonl'), corpus);
   const t0 = Date.now();
   await page.getByLabel('Choose corpus files').setInputFiles(join(dir, 'corpus.jsonl'));
-  await page.getByLabel('Current corpus').filter({ hasText: `${docs.toLocaleString('en-US')} docs` }).waitFor({ timeout: 300_000 });
+  await page
+    .getByLabel('Current corpus')
+    .filter({ hasText: `${docs.toLocaleString('en-US')} docs` })
+    .waitFor({ timeout: 300_000 });
   const totalMs = Date.now() - t0;
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: number[] }).__longTasks,
+  );
   await page.close();
   rmSync(dir, { recursive: true, force: true });
   return {

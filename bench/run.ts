@@ -19,7 +19,10 @@ function parseArgs(argv: string[]) {
     if (argv[i] === '--dataset') datasets.push(argv[++i]);
     else if (argv[i] === '--split') split = argv[++i];
     else if (argv[i] === '--suite' && SUITES.includes(argv[i + 1])) suites.push(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')})`);
+    else
+      throw new Error(
+        `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')})`,
+      );
   }
   if (datasets.length === 0) {
     datasets.push('public/corpora/genir-demo');
@@ -64,10 +67,15 @@ if (suites.includes('bm25')) {
   const notes = referenceNotes(rows);
   console.log(markdownTable(rows));
   console.log(notes.join('\n'));
-  writeResults('bm25', rows, ['Timings in milliseconds; query latency includes analysis and top-100 selection.', '', ...notes]);
+  writeResults('bm25', rows, [
+    'Timings in milliseconds; query latency includes analysis and top-100 selection.',
+    '',
+    ...notes,
+  ]);
 }
 if (suites.includes('page')) {
-  if (!existsSync('dist/index.html')) throw new Error('the page suite serves dist/: run `npx vite build` first');
+  if (!existsSync('dist/index.html'))
+    throw new Error('the page suite serves dist/: run `npx vite build` first');
   const session = await startPageSession();
   try {
     const rows = [await benchCorpusLoad(session)];

@@ -11,7 +11,9 @@ const QUERIES = '{"_id": "a", "text": "flightless bird"}\n{"_id": "b", "text": "
 const QRELS_TEST = 'query-id\tcorpus-id\tscore\na\tk1\t1\na\tk3\t1\nb\tk2\t1\nb\tghost\t1\n';
 const QRELS_TRAIN = 'query-id\tcorpus-id\tscore\nb\tk2\t1\n';
 
-test('the Corpus panel shows counts, length statistics and a filterable, paged table', async ({ page }) => {
+test('the Corpus panel shows counts, length statistics and a filterable, paged table', async ({
+  page,
+}) => {
   await openApp(page, '/#corpus');
   await expect(page.getByTestId('doc-count')).toHaveText('156');
   await expect(page.getByTestId('query-count')).toHaveText('795');
@@ -22,11 +24,15 @@ test('the Corpus panel shows counts, length statistics and a filterable, paged t
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByText('Page 2 of 8')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filter documents' }).fill('volcano');
-  await expect(page.getByRole('status', { name: 'Matching documents' })).toContainText(/^\d+ of 156 documents$/);
+  await expect(page.getByRole('status', { name: 'Matching documents' })).toContainText(
+    /^\d+ of 156 documents$/,
+  );
   await expect(page.getByRole('cell', { name: 'Stratovolcano', exact: true })).toBeVisible();
 });
 
-test('a BEIR collection loads from picked files, and its unknown qrels ids are counted and skipped', async ({ page }) => {
+test('a BEIR collection loads from picked files, and its unknown qrels ids are counted and skipped', async ({
+  page,
+}) => {
   await openApp(page);
   await pickFiles(page, [
     file('corpus.jsonl', CORPUS),
@@ -36,10 +42,14 @@ test('a BEIR collection loads from picked files, and its unknown qrels ids are c
   ]);
   await expect(page.getByLabel('Current corpus')).toContainText('(files) · 3 docs');
   await expect(page.getByTestId('split-test')).toHaveText('2 queries · 3 qrels');
-  await expect(page.getByLabel('Load warnings')).toContainText('skipped 1 judgments (1 naming unknown documents)');
+  await expect(page.getByLabel('Load warnings')).toContainText(
+    'skipped 1 judgments (1 naming unknown documents)',
+  );
   await page.getByRole('tab', { name: 'Search' }).click();
   await page.getByRole('textbox', { name: 'Query' }).fill('flightless');
-  await expect(page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem')).toHaveCount(2);
+  await expect(
+    page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem'),
+  ).toHaveCount(2);
 });
 
 test('a .zip of a BEIR folder loads, by file picker and by drag and drop', async ({ page }) => {
@@ -56,22 +66,32 @@ test('a .zip of a BEIR folder loads, by file picker and by drag and drop', async
 
   await page.getByRole('button', { name: 'Load the built-in corpus' }).click();
   await expect(page.getByLabel('Current corpus')).toContainText('genir-demo (built-in)');
-  const drop = await page.evaluateHandle((bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'dropped.zip'));
-    return dt;
-  }, [...zip]);
+  const drop = await page.evaluateHandle(
+    (bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dropped.zip'));
+      return dt;
+    },
+    [...zip],
+  );
   await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: drop });
   await expect(page.getByLabel('Current corpus')).toContainText('kiwi (files) · 3 docs');
 });
 
 test('a CSV with id,title,text columns and pasted paragraphs load', async ({ page }) => {
   await openApp(page);
-  await pickFiles(page, [file('notes.csv', 'title,text,id\n"Tea, green","Green tea is steamed.",t1\nCoffee,Roasted beans.,t2\n')]);
+  await pickFiles(page, [
+    file(
+      'notes.csv',
+      'title,text,id\n"Tea, green","Green tea is steamed.",t1\nCoffee,Roasted beans.,t2\n',
+    ),
+  ]);
   await expect(page.getByLabel('Current corpus')).toContainText('notes (files) · 2 docs');
   await expect(page.getByRole('cell', { name: 'Tea, green' })).toBeVisible();
 
-  await page.getByLabel('Or paste text, one document per paragraph:').fill('Otters\nOtters hold hands.\n\nBeavers build dams.');
+  await page
+    .getByLabel('Or paste text, one document per paragraph:')
+    .fill('Otters\nOtters hold hands.\n\nBeavers build dams.');
   await page.getByRole('button', { name: 'Load pasted text' }).click();
   await expect(page.getByLabel('Current corpus')).toContainText('pasted (pasted) · 2 docs');
   await expect(page.getByRole('cell', { name: 'Otters', exact: true })).toBeVisible();
@@ -93,20 +113,34 @@ const BAD_INPUTS: { what: string; files: ReturnType<typeof file>[]; message: Reg
     files: [file('corpus.jsonl', '{"_id": "a", "text": "one"}\n{"_id": "a", "text": "two"}\n')],
     message: /line 2: duplicate document id "a" \(first on line 1\)/,
   },
-  { what: 'an empty file', files: [file('corpus.jsonl', '')], message: /corpus\.jsonl: the file is empty/ },
+  {
+    what: 'an empty file',
+    files: [file('corpus.jsonl', '')],
+    message: /corpus\.jsonl: the file is empty/,
+  },
   {
     what: 'a non-UTF-8 file',
-    files: [file('corpus.jsonl', Buffer.from([...Buffer.from('{"_id": "a", "text": "caf'), 0xe9, ...Buffer.from('"}\n')]))],
+    files: [
+      file(
+        'corpus.jsonl',
+        Buffer.from([...Buffer.from('{"_id": "a", "text": "caf'), 0xe9, ...Buffer.from('"}\n')]),
+      ),
+    ],
     message: /corpus\.jsonl, line 1: not valid UTF-8/,
   },
   {
     what: 'a CSV without the needed columns',
     files: [file('docs.csv', 'name,body\nx,y\n')],
-    message: /docs\.csv, line 1: needs a header row with columns id, title \(optional\) and text; missing "id"/,
+    message:
+      /docs\.csv, line 1: needs a header row with columns id, title \(optional\) and text; missing "id"/,
   },
   {
     what: 'a malformed qrels line',
-    files: [file('corpus.jsonl', CORPUS), file('queries.jsonl', QUERIES), file('test.tsv', 'a\tk1\n')],
+    files: [
+      file('corpus.jsonl', CORPUS),
+      file('queries.jsonl', QUERIES),
+      file('test.tsv', 'a\tk1\n'),
+    ],
     message: /test\.tsv, line 1: expected 3 tab-separated columns/,
   },
 ];
@@ -116,20 +150,31 @@ for (const { what, files, message } of BAD_INPUTS) {
     await openApp(page);
     await pickFiles(page, files);
     await expect(page.getByRole('alert')).toContainText(message);
-    await expect(page.getByRole('alert')).toContainText('The corpus already loaded is still in use');
-    await expect(page.getByLabel('Current corpus')).toContainText('genir-demo (built-in) · 156 docs');
+    await expect(page.getByRole('alert')).toContainText(
+      'The corpus already loaded is still in use',
+    );
+    await expect(page.getByLabel('Current corpus')).toContainText(
+      'genir-demo (built-in) · 156 docs',
+    );
     await page.getByRole('tab', { name: 'Search' }).click();
     await page.getByRole('textbox', { name: 'Query' }).fill('volcano');
-    await expect(page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem').first()).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem').first(),
+    ).toBeVisible();
   });
 }
 
-test('a large corpus loads in the worker with a progress bar while the page stays usable', async ({ page }) => {
+test('a large corpus loads in the worker with a progress bar while the page stays usable', async ({
+  page,
+}) => {
   await openApp(page);
-  const words = 'alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega river mountain'.split(' ');
+  const words =
+    'alpha beta gamma delta epsilon zeta theta kappa lambda sigma omega river mountain'.split(' ');
   const lines: string[] = [];
   for (let i = 0; i < 20000; i++) {
-    const text = Array.from({ length: 60 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ');
+    const text = Array.from({ length: 60 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(
+      ' ',
+    );
     lines.push(JSON.stringify({ _id: `g${i}`, title: `Generated ${i}`, text }));
   }
   await pickFiles(page, [file('corpus.jsonl', lines.join('\n'))]);
@@ -137,5 +182,7 @@ test('a large corpus loads in the worker with a progress bar while the page stay
   // the main thread still answers while the worker parses and indexes
   await page.getByRole('tab', { name: 'Search' }).click();
   await expect(page.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel('Current corpus')).toContainText('corpus (files) · 20,000 docs', { timeout: 60_000 });
+  await expect(page.getByLabel('Current corpus')).toContainText('corpus (files) · 20,000 docs', {
+    timeout: 60_000,
+  });
 });

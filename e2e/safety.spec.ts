@@ -11,7 +11,10 @@ test('document text is rendered as text: markup in a corpus runs no script', asy
   });
   const evil = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>';
   await pickFiles(page, [
-    file('corpus.jsonl', JSON.stringify({ _id: 'x1', title: evil, text: `harmless words ${evil}` }) + '\n'),
+    file(
+      'corpus.jsonl',
+      JSON.stringify({ _id: 'x1', title: evil, text: `harmless words ${evil}` }) + '\n',
+    ),
   ]);
   await expect(page.getByLabel('Current corpus')).toContainText('1 docs');
   await expect(page.getByRole('cell', { name: evil }).first()).toBeVisible();
@@ -20,7 +23,9 @@ test('document text is rendered as text: markup in a corpus runs no script', asy
   const result = page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem').first();
   await expect(result).toContainText('<img src=x onerror=');
   await page.waitForTimeout(500); // give a broken image's onerror the chance to fire
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
   expect(await page.locator('img').count()).toBe(0);
   expect(dialogs).toBe(0);
 });

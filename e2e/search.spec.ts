@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './app';
 
-test('the opened page answers a typed question with BM25, query terms highlighted', async ({ page }) => {
+test('the opened page answers a typed question with BM25, query terms highlighted', async ({
+  page,
+}) => {
   const errors = await openApp(page);
   await expect(page.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('textbox', { name: 'Query' }).fill('why is the surface of venus so hot');
@@ -14,7 +16,9 @@ test('the opened page answers a typed question with BM25, query terms highlighte
   expect(errors).toEqual([]);
 });
 
-test('the header names the TF.js backend: WebGPU first, WebGL or CPU when asked', async ({ page }) => {
+test('the header names the TF.js backend: WebGPU first, WebGL or CPU when asked', async ({
+  page,
+}) => {
   await openApp(page);
   await expect(page.getByTestId('backend-name')).toHaveText('webgpu');
   await page.goto('/?backend=webgl');
@@ -39,7 +43,9 @@ test('the Evaluate panel scores BM25 on the built-in test questions', async ({ p
   await expect(page.getByText('195 queries with at least one relevant document')).toBeVisible();
 });
 
-test('tabs switch panels by click and arrow keys, and the hash remembers the panel', async ({ page }) => {
+test('tabs switch panels by click and arrow keys, and the hash remembers the panel', async ({
+  page,
+}) => {
   await openApp(page, '/#corpus');
   await expect(page.getByRole('tabpanel')).toContainText('Load a corpus');
   await page.getByRole('tab', { name: 'Corpus' }).focus();

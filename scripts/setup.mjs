@@ -8,7 +8,8 @@ const STAMP = 'node_modules/.genir-lock-sha256';
 /** Run a command, streaming its output; throw when it fails. */
 export function run(cmd, args, env = {}) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
 /** `npm ci` when node_modules is missing or was installed from another package-lock.json. */
@@ -26,7 +27,9 @@ export function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(path)) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`${path} is missing: install Debian's chromium (sudo apt-get install -y chromium)`);
+    throw new Error(
+      `${path} is missing: install Debian's chromium (sudo apt-get install -y chromium)`,
+    );
   }
   console.log('Installing Debian chromium (apt-get)…');
   run('apt-get', ['update', '-qq']);

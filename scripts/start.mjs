@@ -7,5 +7,9 @@ ensureNodeModules();
 run('npx', ['tsc', '-b']);
 run('npx', ['vite', 'build']);
 console.log(`\nGenIR Playground is being served at http://localhost:${port}/ (Ctrl+C stops it)\n`);
-const server = spawn('npx', ['vite', 'preview', '--host', 'localhost', '--port', port, '--strictPort'], { stdio: 'inherit' });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', 'localhost', '--port', port, '--strictPort'],
+  { stdio: 'inherit' },
+);
 server.on('exit', (code) => process.exit(code ?? 0));

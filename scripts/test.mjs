@@ -20,11 +20,22 @@ try {
   step('lint', 'npx', ['eslint', '.']);
   step('format', 'npx', ['prettier', '--check', '.']);
   step('type-check', 'npx', ['tsc', '-b']);
-  step('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/unit.json`]);
+  step('unit tests (vitest)', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${REPORTS}/unit.json`,
+  ]);
   step('build', 'npx', ['vite', 'build']);
-  step('e2e tests (playwright, /usr/bin/chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json`,
-  });
+  step(
+    'e2e tests (playwright, /usr/bin/chromium)',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json`,
+    },
+  );
 } catch (e) {
   failure = e;
 }

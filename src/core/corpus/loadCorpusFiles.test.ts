@@ -133,7 +133,11 @@ describe('loadCorpusFiles: CSV, TSV, text', () => {
 
 describe('loadCorpusFiles: BEIR files picked without their folders', () => {
   it('takes every .tsv beside corpus.jsonl as a qrels split', () => {
-    const res = loadCorpusFiles([file('corpus.jsonl', CORPUS), file('queries.jsonl', QUERIES), file('train.tsv', 'q1\td1\t1\n')]);
+    const res = loadCorpusFiles([
+      file('corpus.jsonl', CORPUS),
+      file('queries.jsonl', QUERIES),
+      file('train.tsv', 'q1\td1\t1\n'),
+    ]);
     expect(res.ok && Object.keys(res.value.qrels)).toEqual(['train']);
   });
 });
