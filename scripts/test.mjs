@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensureNodeModules, run } from './setup.mjs';
 
-const REPORTS = 'test-results/reports';
+// outside test-results/, which Playwright empties when it starts
+const REPORTS = '.test-reports';
 const started = Date.now();
 ensureNodeModules();
 ensureChromium();
