@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { assignDocids, DOCID_SCHEMES } from './registry';
+import type { DocidScheme } from './types';
+import { checkDocids } from './validate';
+
+describe('DOCID_SCHEMES', () => {
+  const texts = ['red apples', 'green apples', 'blue sky', 'grey sky', 'red sky', 'apple pie'];
+
+  it('lists each scheme under its own name and every one gives valid docids', () => {
+    for (const [name, scheme] of Object.entries<DocidScheme<unknown>>(DOCID_SCHEMES)) {
+      expect(scheme.name).toBe(name);
+      const assignment = scheme.assign({ texts }, scheme.defaults(texts.length));
+      expect(assignment.scheme).toBe(name);
+      expect(assignment.docids).toHaveLength(texts.length);
+      expect(checkDocids(assignment.docids)).toEqual({ ok: true });
+    }
+  });
+
+  it('assignDocids fills in the defaults for the corpus size', () => {
+    const a = assignDocids('semantic', { texts }, { c: 2, k: 2 });
+    expect(a.params).toMatchObject({ c: 2, k: 2, lsaDims: 64, seed: 0 });
+    expect(assignDocids('naive', { texts }).params).toEqual({ seed: 0 });
+  });
+});
