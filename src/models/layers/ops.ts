@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Layer normalisation over the last axis (ε = 1e-5, as PyTorch). */
+export function layerNorm(x: tf.Tensor, gain: tf.Tensor, bias: tf.Tensor): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return x
+    .sub(mean)
+    .mul(tf.rsqrt(variance.add(1e-5)))
+    .mul(gain)
+    .add(bias);
+}
+
+/** x · W + b for x of any rank (the last axis is the feature axis). */
+export function linear(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const shape = x.shape;
+  const flat = x.reshape([-1, shape[shape.length - 1]]);
+  return flat
+    .matMul(w)
+    .add(b)
+    .reshape([...shape.slice(0, -1), w.shape[1]!]);
+}
+
+/**
+ * Additive attention mask [batch, 1, 1, keys]: 0 where the key is a real token, a large negative
+ * number where it is padding.
+ */
+export function paddingMask(keyValid: tf.Tensor2D): tf.Tensor4D {
+  const [batch, keys] = keyValid.shape;
+  return tf.sub(1, keyValid).mul(-1e9).reshape([batch, 1, 1, keys]);
+}
+
+/** Additive causal mask [1, 1, len, len]: position i may attend to positions ≤ i only. */
+export function causalMask(len: number): tf.Tensor4D {
+  const lower = tf.linalg.bandPart(tf.ones([len, len]), -1, 0);
+  return tf.sub(1, lower).mul(-1e9).reshape([1, 1, len, len]);
+}

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { createRandom, type Random } from '../../core/random';
+
+/** Named trainable weights of a model, in creation order (the checkpoint order). */
+export type ParamStore = Map<string, tf.Variable>;
+
+/** Creates weights with seeded initialisation, so the same seed gives the same model. */
+export class ParamFactory {
+  readonly params: ParamStore = new Map();
+  private readonly random: Random;
+
+  constructor(seed: number) {
+    this.random = createRandom(seed);
+  }
+
+  private add(name: string, shape: number[], values: Float32Array): tf.Variable {
+    if (this.params.has(name)) throw new Error(`duplicate parameter ${name}`);
+    const v = tf.variable(tf.tensor(values, shape), true, name);
+    this.params.set(name, v);
+    return v;
+  }
+
+  /** Normal(0, std²) by Box–Muller from the seeded source. */
+  normal(name: string, shape: number[], std: number): tf.Variable {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const values = new Float32Array(n);
+    for (let i = 0; i < n; i += 2) {
+      const u = Math.max(this.random(), 1e-12);
+      const r = Math.sqrt(-2 * Math.log(u)) * std;
+      const theta = 2 * Math.PI * this.random();
+      values[i] = r * Math.cos(theta);
+      if (i + 1 < n) values[i + 1] = r * Math.sin(theta);
+    }
+    return this.add(name, shape, values);
+  }
+
+  /** Glorot-style scale for a dense layer from `fanIn` to `fanOut`. */
+  dense(name: string, fanIn: number, fanOut: number): tf.Variable {
+    return this.normal(name, [fanIn, fanOut], Math.sqrt(2 / (fanIn + fanOut)));
+  }
+
+  constant(name: string, shape: number[], value: number): tf.Variable {
+    const n = shape.reduce((a, b) => a * b, 1);
+    return this.add(name, shape, new Float32Array(n).fill(value));
+  }
+}
+
+export function countParams(params: ParamStore): number {
+  let n = 0;
+  for (const v of params.values()) n += v.size;
+  return n;
+}
