@@ -15,13 +15,18 @@ export function App() {
   const [panel, setPanel] = usePanelFromHash();
   const loadBuiltinCorpus = useAppStore((s) => s.loadBuiltinCorpus);
   const startEngine = useAppStore((s) => s.startEngine);
+  const loadShippedModel = useAppStore((s) => s.loadShippedModel);
 
   useEffect(() => {
     void loadBuiltinCorpus();
-    // TF.js starts in its worker after the first paint, so BM25 answers while it warms up.
-    const t = setTimeout(() => void startEngine(preferredBackend()), 0);
+    // TF.js starts in its worker after the first paint, so BM25 answers while it warms up; the
+    // shipped checkpoint downloads meanwhile and becomes tensors once a backend is up.
+    const t = setTimeout(() => {
+      void startEngine(preferredBackend());
+      void loadShippedModel();
+    }, 0);
     return () => clearTimeout(t);
-  }, [loadBuiltinCorpus, startEngine]);
+  }, [loadBuiltinCorpus, startEngine, loadShippedModel]);
 
   const Active = PANELS.find((p) => p.id === panel)!.Component;
   return (

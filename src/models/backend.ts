@@ -1,10 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+// The threaded wasm build's pthread workers fail under Vite's bundling ("e is not defined"), so
+// the wasm backend runs single-threaded with SIMD.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
-/** The order we try backends in: fastest first. */
-export const BACKEND_ORDER: BackendName[] = ['webgpu', 'webgl', 'cpu'];
+// the wasm binaries are bundled by Vite and served with the app (no CDN)
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** The order we try backends in: GPU first, then WebAssembly (SIMD, threads when isolated), then JS. */
+export const BACKEND_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 export interface BackendAttempt {
   backend: BackendName;
@@ -19,7 +34,12 @@ export interface BackendReport {
   fellBack: BackendAttempt[];
   /** adapter or renderer description where the platform gives one */
   device: string;
+  /** milliseconds spent choosing and starting the backend */
+  startMs: number;
 }
+
+/** Adapter/renderer names of CPU emulations of a GPU (Chromium's SwiftShader, Mesa's llvmpipe). */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
 
 /** Why a backend cannot work in this context, checked before TF.js tries it (or null). */
 function unavailableReason(name: BackendName): string | null {
@@ -65,7 +85,17 @@ async function describeDevice(name: BackendName): Promise<string> {
   } catch {
     /* the description is a courtesy; the backend itself already works */
   }
+  if (name === 'wasm') {
+    const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+    return `WebAssembly SIMD, one thread${isolated ? '' : ' (page not cross-origin isolated)'}`;
+  }
   return name === 'cpu' ? 'JavaScript on the CPU' : '';
+}
+
+/** Switch to `name` (weights move to it on first use); throws with the reason when it cannot start. */
+export async function switchBackend(name: BackendName): Promise<BackendReport> {
+  const report = await pickBackend(name, [name]);
+  return report;
 }
 
 /**
@@ -76,12 +106,22 @@ export async function pickBackend(
   preferred?: BackendName,
   order = BACKEND_ORDER,
 ): Promise<BackendReport> {
+  const started = performance.now();
   const tryOrder = preferred ? [preferred, ...order.filter((b) => b !== preferred)] : order;
   const fellBack: BackendAttempt[] = [];
   for (const backend of tryOrder) {
     const unavailable = unavailableReason(backend);
     if (unavailable) {
       fellBack.push({ backend, reason: unavailable });
+      continue;
+    }
+    // a GPU backend on a software rasterizer runs many times slower than wasm on the same CPU
+    const device = backend === 'webgpu' || backend === 'webgl' ? await describeDevice(backend) : '';
+    if (backend !== preferred && SOFTWARE_RENDERER.test(device)) {
+      fellBack.push({
+        backend,
+        reason: `software renderer (${device}); add ?backend=${backend} to use it anyway`,
+      });
       continue;
     }
     try {
@@ -94,7 +134,12 @@ export async function pickBackend(
       const value = (await probe.data())[0];
       probe.dispose();
       if (value !== 5) throw new Error(`a test op returned ${value} instead of 5`);
-      return { backend, fellBack, device: await describeDevice(backend) };
+      return {
+        backend,
+        fellBack,
+        device: device || (await describeDevice(backend)),
+        startMs: Math.round(performance.now() - started),
+      };
     } catch (e) {
       fellBack.push({ backend, reason: (e as Error).message || String(e) });
     }

@@ -2,12 +2,16 @@ import { create } from 'zustand';
 import { createBackendSlice, type BackendSlice } from './backendSlice';
 import { createCorpusSlice, type CorpusSlice } from './corpusSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
 export type AppState = CorpusSlice &
   SearchSlice &
   EvaluateSlice &
-  BackendSlice & {
+  BackendSlice &
+  ModelSlice &
+  TrainingSlice & {
     /** Called after a new corpus is in place: results that belonged to the old one are cleared. */
     onCorpusChanged(): void;
   };
@@ -19,8 +23,17 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createSearchSlice(...a),
     ...createEvaluateSlice(...a),
     ...createBackendSlice(...a),
+    ...createModelSlice(...a),
+    ...createTrainingSlice(...a),
     onCorpusChanged() {
-      set({ evaluation: null, evaluateError: null, bm25Hits: [], resultsFor: '' });
+      set({
+        evaluation: null,
+        evaluateError: null,
+        bm25Hits: [],
+        resultsFor: '',
+        generative: null,
+      });
+      void get().syncModelWithCorpus();
       void get().runSearch();
     },
   };

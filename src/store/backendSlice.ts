@@ -7,6 +7,8 @@ export interface BackendSlice {
   backend: BackendReport | null;
   backendError: string | null;
   startEngine(preferred?: BackendName): Promise<void>;
+  /** Move TF.js to another backend (the Index panel's choice for training). */
+  switchBackend(name: BackendName): Promise<void>;
 }
 
 export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = (set, get) => ({
@@ -16,6 +18,15 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
     if (get().backend) return;
     try {
       set({ backend: await engineClient().init(preferred) });
+      // weights load lazily once TF.js is up; BM25 has been answering meanwhile
+      void get().syncModelWithCorpus();
+    } catch (e) {
+      set({ backendError: (e as Error).message });
+    }
+  },
+  async switchBackend(name) {
+    try {
+      set({ backend: await engineClient().setBackend(name), backendError: null });
     } catch (e) {
       set({ backendError: (e as Error).message });
     }

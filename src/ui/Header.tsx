@@ -23,7 +23,7 @@ function BackendBadge() {
       className="badge badge-ok"
       role="status"
       aria-label="TF.js backend"
-      title={backend.device}
+      title={`${backend.device}; started in ${backend.startMs} ms`}
     >
       TF.js: <strong data-testid="backend-name">{backend.backend}</strong>
       {why && <span className="badge-note"> ({why})</span>}

@@ -1,10 +1,80 @@
+import type { Corpus } from '../core/corpus/types';
+import type { BeamSearchParams, StepTrace } from '../core/decode/beamSearch';
 import type { BackendName, BackendReport } from '../models/backend';
+import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
+
+/** What the page shows about the generative model in use. */
+export interface ModelInfo {
+  /** 'checkpoint' = shipped with the app; 'trained' = trained in this page */
+  source: 'checkpoint' | 'trained';
+  corpusName: string;
+  docCount: number;
+  parameters: number;
+  docidScheme: string;
+  config: Record<string, unknown>;
+  /** held-out metrics the model reached when it was trained */
+  metrics: Record<string, number>;
+  /** cluster id ("3-1") → top terms, for semantic docids */
+  clusterTerms: Record<string, string[]>;
+}
+
+export interface GenerativeHit {
+  docId: string;
+  /** the decoded identifier, readable ("3-1-07") */
+  docid: string;
+  logProb: number;
+  score: number;
+}
+
+export interface GenerativeAnswer {
+  query: string;
+  hits: GenerativeHit[];
+  trace: StepTrace[];
+  ms: number;
+}
+
+export interface TrainCallbacksApi {
+  onStage(stage: string): void;
+  onPrepared(info: {
+    parameters: number;
+    examples: { indexing: number; queries: number; pseudo: number };
+    docidScheme: string;
+    tgtLen: number;
+    srcVocab: number;
+  }): void;
+  onProgress(p: TrainProgress): void;
+  onEval(e: EvalPoint): void;
+}
+
+export interface TrainOutcome {
+  cancelled: boolean;
+  model: ModelInfo | null;
+  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
+}
 
 /**
  * The engine worker owns TF.js and every model. The page imports this interface as a type only
  * and talks to the worker through Comlink.
  */
 export interface EngineWorkerApi {
-  /** Pick and start the TF.js backend (webgpu → webgl → cpu), `preferred` first when given. */
+  /** Pick and start the TF.js backend (webgpu → webgl → wasm → cpu), `preferred` first when given. */
   init(preferred?: BackendName): Promise<BackendReport>;
+  /** Switch to another backend (weights move with it). */
+  setBackend(name: BackendName): Promise<BackendReport>;
+  /** Load a shipped checkpoint; its documents must be those of the page's corpus. */
+  loadCheckpoint(url: string, corpusName: string): Promise<ModelInfo>;
+  /** Train a new model on `corpus`; resolves when training ends (or is cancelled). */
+  train(
+    corpus: Corpus,
+    config: DsiTrainConfig,
+    callbacks: TrainCallbacksApi,
+  ): Promise<TrainOutcome>;
+  pauseTraining(): Promise<void>;
+  resumeTraining(): Promise<void>;
+  cancelTraining(): Promise<void>;
+  /** Forget the model (the page's corpus changed). */
+  dropModel(): Promise<void>;
+  search(query: string, params: BeamSearchParams): Promise<GenerativeAnswer>;
+  /** tensors alive in TF.js (leak checks) */
+  numTensors(): Promise<number>;
 }

@@ -15,7 +15,10 @@ export class ParamFactory {
 
   private add(name: string, shape: number[], values: Float32Array): tf.Variable {
     if (this.params.has(name)) throw new Error(`duplicate parameter ${name}`);
-    const v = tf.variable(tf.tensor(values, shape), true, name);
+    const initial = tf.tensor(values, shape);
+    // TF.js names variables globally; ours stay in the map so two models can coexist
+    const v = tf.variable(initial, true);
+    initial.dispose(); // the variable holds its own reference to the data
     this.params.set(name, v);
     return v;
   }

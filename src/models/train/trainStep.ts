@@ -1,15 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { seq2seqLoss, type Seq2SeqModel } from '../seq2seq';
+import type { Batch } from '../../core/dsi/examples';
 import type { Optimizer } from './optimizers';
-
-/** One padded batch: source ids, decoder inputs, targets and target weights, all [batch, len]. */
-export interface Batch {
-  src: Int32Array;
-  tgtIn: Int32Array;
-  targets: Int32Array;
-  weights: Float32Array;
-  size: number;
-}
 
 /** Global-norm gradient clipping threshold; keeps the first steps of a fresh model stable. */
 const CLIP_NORM = 1.0;
@@ -21,7 +13,7 @@ export async function trainStep(
   batch: Batch,
   lr: number,
 ): Promise<number> {
-  const { srcLen, tgtLen } = model.config;
+  const { srcLen, tgtLen } = batch;
   const vars = [...model.params.values()];
   const lossTensor = tf.tidy(() => {
     const src = tf.tensor2d(batch.src, [batch.size, srcLen], 'int32');

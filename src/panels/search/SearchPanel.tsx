@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { Snippet } from '../../ui/Snippet';
+import { BeamTable } from './BeamTable';
+import { BeamSettings } from './BeamSettings';
+import { GenerativeResults } from './GenerativeResults';
 
 function Bm25Results() {
   const corpus = useAppStore((s) => s.corpus);
@@ -62,8 +65,13 @@ export function SearchPanel() {
           onChange={(e) => setQuery(e.target.value)}
           autoFocus
         />
+        <BeamSettings />
       </section>
-      <Bm25Results />
+      <div className="columns">
+        <GenerativeResults />
+        <Bm25Results />
+      </div>
+      <BeamTable />
     </>
   );
 }

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './app';
+
+const MODEL = 'public/models/genir-demo';
+const docids: Record<string, number[]> = JSON.parse(
+  readFileSync(`${MODEL}/docids.json`, 'utf8'),
+).docids;
+const validPairs = new Set(
+  Object.entries(docids).map(([id, tokens]) => `${tokens.join('-')} → doc ${id}`),
+);
+const firstTestQuery = (() => {
+  const queryId = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
+    .split('\n')[1]
+    .split('\t')[0];
+  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
+    .split('\n')
+    .find((l) => l.includes(`"${queryId}"`))!;
+  return JSON.parse(line).text as string;
+})();
+
+/** Type a built-in test question and check every generative result is a real document's docid. */
+async function expectValidGenerativeAnswer(page: Page) {
+  await page.getByRole('textbox', { name: 'Query' }).fill(firstTestQuery);
+  const results = page.getByRole('region', { name: 'Generative results' });
+  await expect(results.getByRole('listitem').first()).toBeVisible({ timeout: 150_000 });
+  const labels = await results.locator('.doc-id').allTextContents();
+  expect(labels.length).toBeGreaterThan(0);
+  for (const label of labels) expect(validPairs).toContain(label.replace(/^docid /, ''));
+  await expect(results).not.toContainText('invalid docid');
+  // the beam search record comes with the answer
+  await page.getByText(/Beam candidates per decoding step/).click();
+  await expect(
+    page.getByRole('table', { name: 'Beam candidates' }).getByRole('row'),
+  ).not.toHaveCount(1);
+}
+
+test('the shipped checkpoint answers a test question on the opened page (auto backend)', async ({
+  page,
+}) => {
+  const errors = await openApp(page);
+  await expectValidGenerativeAnswer(page);
+  await page.screenshot({ path: 'docs/screenshots/generative.png' });
+  expect(errors).toEqual([]);
+});
+
+for (const backend of ['webgpu', 'webgl']) {
+  test(`generative answers on ${backend} (SwiftShader)`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await openApp(page, `/?backend=${backend}`);
+    await expect(page.getByTestId('backend-name')).toHaveText(backend, { timeout: 60_000 });
+    await expectValidGenerativeAnswer(page);
+  });
+}

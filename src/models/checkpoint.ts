@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import type { TokenizerJSON } from '../core/text/tokenizer';
+import { createSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
+
+/** What a saved DSI model holds besides its weights (the files' JSON). */
+export interface CheckpointManifest {
+  format: 'genir-dsi-1';
+  config: Seq2SeqConfig;
+  /** weight tensors in order, with their place in weights.bin (float32, little-endian) */
+  weights: { name: string; shape: number[]; offset: number }[];
+  tokenizer: TokenizerJSON;
+  /** document id → docid tokens */
+  docids: Record<string, number[]>;
+  docidScheme: string;
+  clusterTerms?: Record<string, string[]>;
+  /** training settings and the metrics reached, for the page and the README */
+  training: Record<string, unknown>;
+  metrics: Record<string, number>;
+}
+
+/** Weights as one Float32 buffer plus the manifest's weight table. */
+export async function exportWeights(
+  model: Seq2SeqModel,
+): Promise<{ table: CheckpointManifest['weights']; bytes: Uint8Array }> {
+  const table: CheckpointManifest['weights'] = [];
+  const parts: Float32Array[] = [];
+  let offset = 0;
+  for (const [name, v] of model.params) {
+    const data = (await v.data()) as Float32Array;
+    table.push({ name, shape: v.shape, offset });
+    parts.push(data);
+    offset += data.length * 4;
+  }
+  const bytes = new Uint8Array(offset);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+    at += p.byteLength;
+  }
+  return { table, bytes };
+}
+
+/** A model with the manifest's config and the weights from `bytes`; checks every name and shape. */
+export function importWeights(manifest: CheckpointManifest, bytes: ArrayBuffer): Seq2SeqModel {
+  const model = createSeq2Seq(manifest.config);
+  const byName = new Map(manifest.weights.map((w) => [w.name, w]));
+  for (const [name, v] of model.params) {
+    const w = byName.get(name);
+    if (!w) throw new Error(`checkpoint lacks weight ${name}`);
+    if (w.shape.join('x') !== v.shape.join('x'))
+      throw new Error(
+        `weight ${name} has shape ${w.shape} in the checkpoint, ${v.shape} in the model`,
+      );
+    const n = v.size;
+    if (w.offset + n * 4 > bytes.byteLength)
+      throw new Error(`weights.bin is too short for ${name}`);
+    tf.tidy(() =>
+      v.assign(tf.tensor(new Float32Array(bytes.slice(w.offset, w.offset + n * 4)), v.shape)),
+    );
+  }
+  return model;
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  beamSearch,
+  type BeamSearchOutput,
+  type BeamSearchParams,
+  type StepFn,
+} from '../core/decode/beamSearch';
+import { buildTrie, type DocidTrie } from '../core/decode/trie';
+import { encodeSource, lengthBuckets } from '../core/dsi/examples';
+import { DOCID_BOS, DOCID_EOS, DOCID_VOCAB_SIZE } from '../core/docids/types';
+import type { SubwordTokenizer } from '../core/text/tokenizer';
+import { decode, encode, type Seq2SeqModel } from './seq2seq';
+
+/** A trained DSI model with what it needs to answer: tokenizer, docids and their trie. */
+export interface DsiRetriever {
+  model: Seq2SeqModel;
+  tokenizer: SubwordTokenizer;
+  /** per document number: its docid tokens (no EOS) */
+  docids: number[][];
+  trie: DocidTrie;
+}
+
+export function createRetriever(
+  model: Seq2SeqModel,
+  tokenizer: SubwordTokenizer,
+  docids: number[][],
+): DsiRetriever {
+  return { model, tokenizer, docids, trie: buildTrie(docids, DOCID_EOS) };
+}
+
+const TOKENS = { bos: DOCID_BOS, eos: DOCID_EOS, vocabSize: DOCID_VOCAB_SIZE };
+
+/**
+ * Decode docids for `query` with beam search over the trie. The encoder runs once; each step
+ * decodes every live beam in one batch against the encoder states tiled to the beam count.
+ */
+export async function retrieve(
+  r: DsiRetriever,
+  query: string,
+  params: BeamSearchParams,
+): Promise<BeamSearchOutput> {
+  const ids = encodeSource(r.tokenizer, query, r.model.config.srcLen);
+  // pad to the length bucket, as in training, rather than to the full document length
+  const srcLen =
+    lengthBuckets(r.model.config.srcLen).find((b) => b >= ids.length) ?? r.model.config.srcLen;
+  const src = new Int32Array(srcLen);
+  src.set(ids);
+  const encoded = tf.tidy(() => {
+    const { memory, mask } = encode(r.model, tf.tensor2d(src, [1, srcLen], 'int32'));
+    return { memory: tf.keep(memory), mask: tf.keep(mask) };
+  });
+  // Every step decodes a fixed [beamSize, tgtLen] block (rows and positions padded; the causal
+  // mask makes the padding invisible), so GPU backends compile their programs once, not per step.
+  const rows = params.beamSize;
+  const tgtLen = r.model.config.tgtLen;
+  const step: StepFn = async (prefixes) => {
+    const len = prefixes[0].length;
+    const tokens = new Int32Array(rows * tgtLen).fill(DOCID_EOS);
+    prefixes.forEach((p, i) => tokens.set(p, i * tgtLen));
+    const logProbs = tf.tidy(() => {
+      const tgt = tf.tensor2d(tokens, [rows, tgtLen], 'int32');
+      const memory = tf.tile(encoded.memory, [rows, 1, 1]);
+      const mask = tf.tile(encoded.mask, [rows, 1, 1, 1]);
+      const logits = decode(r.model, tgt, memory, mask);
+      const last = logits.slice([0, len - 1, 0], [prefixes.length, 1, DOCID_VOCAB_SIZE]);
+      return tf.logSoftmax(last.reshape([prefixes.length, DOCID_VOCAB_SIZE]));
+    });
+    const flat = (await logProbs.data()) as Float32Array;
+    logProbs.dispose();
+    return prefixes.map((_, i) => flat.slice(i * DOCID_VOCAB_SIZE, (i + 1) * DOCID_VOCAB_SIZE));
+  };
+  try {
+    const maxLength = Math.min(params.maxLength, r.model.config.tgtLen);
+    return await beamSearch(step, r.trie, { ...params, maxLength }, TOKENS);
+  } finally {
+    encoded.memory.dispose();
+    encoded.mask.dispose();
+  }
+}

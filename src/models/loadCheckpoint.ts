@@ -1,0 +1,57 @@
+import { loadTokenizer, type TokenizerJSON } from '../core/text/tokenizer';
+import { importWeights, type CheckpointManifest } from './checkpoint';
+import { createRetriever, type DsiRetriever } from './dsiRetriever';
+
+/** The files `npm run train:demo` writes beside weights.bin. */
+export interface DocidsFile {
+  scheme: string;
+  params: Record<string, unknown>;
+  /** document id → docid tokens */
+  docids: Record<string, number[]>;
+  clusterTerms: Record<string, string[]>;
+}
+
+export interface LoadedCheckpoint {
+  retriever: DsiRetriever;
+  /** document ids in the retriever's document-number order */
+  docIds: string[];
+  docids: DocidsFile;
+  metrics: Record<string, number>;
+  config: Record<string, unknown>;
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`could not fetch ${url} (${r.status})`);
+  return r;
+}
+
+/**
+ * Load a checkpoint directory (model.json, weights.bin, tokenizer.json, docids.json, metrics.json,
+ * config.json). The files download at once; tensors are made only after `backendReady`.
+ */
+export async function loadCheckpoint(
+  baseUrl: string,
+  backendReady: Promise<unknown> = Promise.resolve(),
+): Promise<LoadedCheckpoint> {
+  const root = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const [manifest, weights, tokenizer, docids, metrics, config] = await Promise.all([
+    fetchOk(`${root}model.json`).then(
+      (r) => r.json() as Promise<Pick<CheckpointManifest, 'config' | 'weights'>>,
+    ),
+    fetchOk(`${root}weights.bin`).then((r) => r.arrayBuffer()),
+    fetchOk(`${root}tokenizer.json`).then((r) => r.json() as Promise<TokenizerJSON>),
+    fetchOk(`${root}docids.json`).then((r) => r.json() as Promise<DocidsFile>),
+    fetchOk(`${root}metrics.json`).then((r) => r.json() as Promise<Record<string, number>>),
+    fetchOk(`${root}config.json`).then((r) => r.json() as Promise<Record<string, unknown>>),
+  ]);
+  const docIds = Object.keys(docids.docids);
+  await backendReady;
+  const model = importWeights(manifest as CheckpointManifest, weights);
+  const retriever = createRetriever(
+    model,
+    loadTokenizer(tokenizer),
+    docIds.map((id) => docids.docids[id]),
+  );
+  return { retriever, docIds, docids, metrics, config };
+}

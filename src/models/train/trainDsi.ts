@@ -1,0 +1,277 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Corpus } from '../../core/corpus/types';
+import { lengthBuckets, makeBatch, planBatches } from '../../core/dsi/examples';
+import {
+  prepareDsi,
+  DEFAULT_DSI_DATA,
+  type DsiDataConfig,
+  type PreparedDsi,
+} from '../../core/dsi/prepare';
+import { DOCID_VOCAB_SIZE } from '../../core/docids/types';
+import { evaluateRun } from '../../core/eval/metrics';
+import type { Run } from '../../core/eval/types';
+import { createRandom, shuffled } from '../../core/random';
+import { createRetriever, retrieve, type DsiRetriever } from '../dsiRetriever';
+import { createSeq2Seq, disposeSeq2Seq, parameterCount, type Seq2SeqConfig } from '../seq2seq';
+import { createOptimizer, DEFAULT_OPTIMIZER, type OptimizerParams } from './optimizers';
+import { DEFAULT_LR_SCHEDULE, learningRateAt, type LrScheduleParams } from './schedule';
+import { trainStep } from './trainStep';
+import { DEFAULT_BEAM_SEARCH_PARAMS } from '../../core/decode/beamSearch';
+
+/** The model's shape; vocabularies and lengths come from the data. */
+export type DsiModelShape = Pick<
+  Seq2SeqConfig,
+  'dModel' | 'heads' | 'dFF' | 'encoderLayers' | 'decoderLayers'
+>;
+
+export interface DsiTrainConfig {
+  data: DsiDataConfig;
+  model: DsiModelShape;
+  /** passes over the examples. Default 30; DSI needs many passes to memorise docids */
+  epochs: number;
+  /** examples per step. Default 32 */
+  batchSize: number;
+  lr: Omit<LrScheduleParams, 'totalSteps'>;
+  optimizer: OptimizerParams;
+  /** evaluate on held-out queries every this many epochs (0 = only at the end). Default 5 */
+  evalEveryEpochs: number;
+  /** at most this many held-out queries per evaluation (a fixed, seeded sample). Default 100 */
+  evalQueries: number;
+  /** qrels split the evaluation reads. Default 'test' */
+  evalSplit: string;
+}
+
+export const DEFAULT_DSI_TRAIN: DsiTrainConfig = {
+  data: DEFAULT_DSI_DATA,
+  model: { dModel: 128, heads: 4, dFF: 512, encoderLayers: 2, decoderLayers: 2 },
+  epochs: 30,
+  batchSize: 32,
+  lr: DEFAULT_LR_SCHEDULE,
+  optimizer: DEFAULT_OPTIMIZER,
+  evalEveryEpochs: 5,
+  evalQueries: 100,
+  evalSplit: 'test',
+};
+
+export interface TrainProgress {
+  step: number;
+  totalSteps: number;
+  epoch: number;
+  epochs: number;
+  loss: number;
+  lr: number;
+  examplesPerSec: number;
+  tokensPerSec: number;
+  elapsedSec: number;
+  etaSec: number;
+  /** bytes held by TF.js tensors (GPU memory on webgpu/webgl) */
+  memoryBytes: number;
+}
+
+export interface EvalPoint {
+  step: number;
+  epoch: number;
+  queries: number;
+  metrics: Record<string, number>;
+}
+
+export interface TrainCallbacks {
+  onStage?(stage: string): void;
+  onPrepared?(info: {
+    parameters: number;
+    examples: PreparedDsi['counts'];
+    docidScheme: string;
+    tgtLen: number;
+    srcVocab: number;
+  }): void;
+  onProgress?(p: TrainProgress): void;
+  onEval?(e: EvalPoint): void;
+}
+
+/** Pause, resume and cancel from outside the loop (the worker's RPC flips these). */
+export class TrainControl {
+  paused = false;
+  cancelled = false;
+  private resume: (() => void) | null = null;
+
+  pause() {
+    this.paused = true;
+  }
+
+  unpause() {
+    this.paused = false;
+    this.resume?.();
+    this.resume = null;
+  }
+
+  cancel() {
+    this.cancelled = true;
+    this.unpause();
+  }
+
+  async waitWhilePaused(): Promise<void> {
+    while (this.paused && !this.cancelled) await new Promise<void>((r) => (this.resume = r));
+  }
+}
+
+export interface TrainedDsi {
+  retriever: DsiRetriever;
+  prepared: PreparedDsi;
+  history: { losses: number[]; evals: EvalPoint[] };
+  /** training speed over the whole run, evaluation time excluded */
+  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
+  cancelled: boolean;
+}
+
+/** Hits@1, Hits@10 and MRR@10 of the retriever on up to `limit` queries of `split`. */
+export async function evaluateRetriever(
+  r: DsiRetriever,
+  corpus: Corpus,
+  split: string,
+  limit: number,
+  seed: number,
+): Promise<{ queries: number; metrics: Record<string, number> }> {
+  const qrels = corpus.qrels[split];
+  if (!qrels) return { queries: 0, metrics: {} };
+  const judged = corpus.queries.filter((q) => qrels.has(q.id));
+  const sample = shuffled(judged, createRandom(seed)).slice(0, limit);
+  const run: Run = new Map();
+  for (const q of sample) {
+    const out = await retrieve(r, q.text, {
+      ...DEFAULT_BEAM_SEARCH_PARAMS,
+      beamSize: 10,
+      topK: 10,
+    });
+    run.set(
+      q.id,
+      out.results
+        .filter((x) => x.doc !== undefined)
+        .map((x) => ({ docId: corpus.docs[x.doc!].id, score: x.score })),
+    );
+  }
+  const subset = new Map(sample.map((q) => [q.id, qrels.get(q.id)!]));
+  return {
+    queries: sample.length,
+    metrics: evaluateRun(subset, run, ['Hits@1', 'Hits@10', 'MRR@10']).mean,
+  };
+}
+
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Prepare the data, build the model and train it, reporting progress; the caller disposes the model. */
+export async function trainDsi(
+  corpus: Corpus,
+  config: DsiTrainConfig,
+  cb: TrainCallbacks = {},
+  control = new TrainControl(),
+): Promise<TrainedDsi> {
+  const prepared = prepareDsi(corpus, config.data, cb.onStage);
+  const seed = config.data.seed;
+  const model = createSeq2Seq({
+    ...config.model,
+    srcVocab: prepared.tokenizer.vocabSize,
+    tgtVocab: DOCID_VOCAB_SIZE,
+    srcLen: config.data.srcLen,
+    tgtLen: prepared.tgtLen,
+    seed,
+  });
+  const retriever = createRetriever(model, prepared.tokenizer, prepared.assignment.docids);
+  cb.onPrepared?.({
+    parameters: parameterCount(model),
+    examples: prepared.counts,
+    docidScheme: prepared.assignment.scheme,
+    tgtLen: prepared.tgtLen,
+    srcVocab: prepared.tokenizer.vocabSize,
+  });
+  cb.onStage?.('Training');
+
+  const optimizer = createOptimizer(config.optimizer);
+  const random = createRandom(seed);
+  const buckets = lengthBuckets(config.data.srcLen);
+  // the bucketed plan has at most one partial batch per bucket more than a plain split
+  const stepsPerEpoch = planBatches(
+    prepared.examples,
+    config.batchSize,
+    buckets,
+    createRandom(seed),
+  ).length;
+  const totalSteps = stepsPerEpoch * config.epochs;
+  const schedule = { ...config.lr, totalSteps };
+  const losses: number[] = [];
+  const evals: EvalPoint[] = [];
+  let trainMs = 0;
+  let examplesDone = 0;
+  let tokensDone = 0;
+  let step = 0;
+  try {
+    for (let epoch = 0; epoch < config.epochs && !control.cancelled; epoch++) {
+      const plan = planBatches(prepared.examples, config.batchSize, buckets, random);
+      for (let b = 0; b < plan.length && !control.cancelled; b++) {
+        await control.waitWhilePaused();
+        if (control.cancelled) break;
+        const batch = makeBatch(
+          plan[b].examples,
+          prepared.assignment.docids,
+          plan[b].srcLen,
+          prepared.tgtLen,
+        );
+        const t0 = performance.now();
+        const lr = learningRateAt(step, schedule);
+        const loss = await trainStep(model, optimizer, batch, lr);
+        trainMs += performance.now() - t0;
+        examplesDone += batch.size;
+        tokensDone += batch.tokens;
+        losses.push(loss);
+        step++;
+        const seconds = trainMs / 1000;
+        cb.onProgress?.({
+          step,
+          totalSteps,
+          epoch: epoch + (b + 1) / stepsPerEpoch,
+          epochs: config.epochs,
+          loss,
+          lr,
+          examplesPerSec: examplesDone / seconds,
+          tokensPerSec: tokensDone / seconds,
+          elapsedSec: seconds,
+          etaSec: (seconds / step) * (totalSteps - step),
+          memoryBytes: tf.memory().numBytes,
+        });
+        await nextTask(); // let pause/cancel/search messages in between steps
+      }
+      const last = epoch === config.epochs - 1 || control.cancelled;
+      if ((config.evalEveryEpochs > 0 && (epoch + 1) % config.evalEveryEpochs === 0) || last) {
+        if (control.cancelled) break;
+        const res = await evaluateRetriever(
+          retriever,
+          corpus,
+          config.evalSplit,
+          config.evalQueries,
+          seed,
+        );
+        if (res.queries > 0) {
+          const point = { step, epoch: epoch + 1, ...res };
+          evals.push(point);
+          cb.onEval?.(point);
+        }
+      }
+    }
+  } catch (e) {
+    disposeSeq2Seq(model);
+    throw e;
+  } finally {
+    optimizer.dispose();
+  }
+  const seconds = trainMs / 1000;
+  return {
+    retriever,
+    prepared,
+    history: { losses, evals },
+    speed: {
+      examplesPerSec: examplesDone / Math.max(seconds, 1e-9),
+      tokensPerSec: tokensDone / Math.max(seconds, 1e-9),
+      seconds,
+    },
+    cancelled: control.cancelled,
+  };
+}

@@ -1,0 +1,69 @@
+import { useMemo } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { Snippet } from '../../ui/Snippet';
+
+function ModelStatus() {
+  const status = useAppStore((s) => s.modelStatus);
+  const error = useAppStore((s) => s.modelError);
+  const backend = useAppStore((s) => s.backend);
+  if (status === 'loading' || (status === 'none' && !backend))
+    return <p className="note">Loading the generative model…</p>;
+  if (status === 'error')
+    return (
+      <p role="alert" className="error">
+        The generative model could not load: {error}
+      </p>
+    );
+  return (
+    <p className="note">No generative model for this corpus yet: train one in the Index panel.</p>
+  );
+}
+
+/** The generative model's answer: docids decoded by constrained beam search, as documents. */
+export function GenerativeResults() {
+  const corpus = useAppStore((s) => s.corpus);
+  const status = useAppStore((s) => s.modelStatus);
+  const answer = useAppStore((s) => s.generative);
+  const error = useAppStore((s) => s.generativeError);
+  const byId = useMemo(() => new Map(corpus?.docs.map((d) => [d.id, d])), [corpus]);
+  return (
+    <section className="card results" aria-label="Generative results">
+      <h2>
+        Generative (DSI){' '}
+        <small>
+          {answer && `${answer.hits.length} docids decoded in ${answer.ms.toFixed(0)} ms`}
+        </small>
+      </h2>
+      {status !== 'ready' && <ModelStatus />}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {answer && (
+        <ol>
+          {answer.hits.map((h, rank) => {
+            const doc = byId.get(h.docId);
+            return (
+              <li key={h.docid} className="result">
+                <div className="result-head">
+                  <span className="rank">{rank + 1}</span>
+                  <span className="result-title">
+                    {doc ? doc.title || doc.id : `invalid docid ${h.docid}`}
+                  </span>
+                  <span className="score" title="sequence log-probability">
+                    {h.score.toFixed(3)}
+                  </span>
+                </div>
+                {doc && <Snippet text={doc.text} query={answer.query} />}
+                <span className="doc-id">
+                  docid <code data-testid="docid">{h.docid}</code> → doc {h.docId || '—'}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

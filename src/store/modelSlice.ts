@@ -1,0 +1,65 @@
+import type { StateCreator } from 'zustand';
+import type { ModelInfo } from '../worker/engineApi';
+import type { AppState } from './appStore';
+import { BUILTIN_CORPUS } from './corpusSlice';
+import { engineClient } from './workers';
+
+export interface ModelSlice {
+  /** the generative model answering queries, or null */
+  model: ModelInfo | null;
+  modelStatus: 'none' | 'loading' | 'ready' | 'error';
+  modelError: string | null;
+  /** Load the checkpoint that ships with the app (for the built-in corpus). */
+  loadShippedModel(): Promise<void>;
+  /** The corpus changed: keep the model only if it was made for this corpus. */
+  syncModelWithCorpus(): Promise<void>;
+  setModel(model: ModelInfo | null): void;
+}
+
+export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => ({
+  model: null,
+  modelStatus: 'none',
+  modelError: null,
+  async loadShippedModel() {
+    if (get().modelStatus === 'loading') return;
+    set({ modelStatus: 'loading', modelError: null });
+    try {
+      const url = new URL(`${import.meta.env.BASE_URL}models/${BUILTIN_CORPUS}/`, location.href)
+        .href;
+      const model = await engineClient().loadCheckpoint(url, BUILTIN_CORPUS);
+      // the page may have switched corpus while the weights were loading
+      const { corpus, corpusSource } = get();
+      if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
+        await engineClient().dropModel();
+        set({ modelStatus: 'none' });
+        return;
+      }
+      set({ model, modelStatus: 'ready' });
+      void get().runGenerativeSearch();
+    } catch (e) {
+      set({ modelStatus: 'error', modelError: (e as Error).message });
+    }
+  },
+  async syncModelWithCorpus() {
+    const { corpus, corpusSource, model, backend } = get();
+    if (!corpus) return;
+    const matches =
+      model && model.corpusName === corpus.name && model.docCount === corpus.docs.length;
+    if (matches) return;
+    if (model) {
+      await engineClient().dropModel();
+      set({ model: null, modelStatus: 'none', generative: null });
+    }
+    if (
+      corpusSource === 'built-in' &&
+      corpus.name === BUILTIN_CORPUS &&
+      backend &&
+      get().modelStatus === 'none'
+    ) {
+      await get().loadShippedModel();
+    }
+  },
+  setModel(model) {
+    set({ model, modelStatus: model ? 'ready' : 'none' });
+  },
+});
