@@ -2,15 +2,17 @@ import { existsSync } from 'node:fs';
 import { ANSERINI_FLAT, benchBM25 } from './bm25.bench';
 import { startPageSession } from './browser';
 import { benchCorpusLoad } from './corpusLoad.bench';
+import { benchTrainSpeed } from './trainSpeed.bench';
 import { readBeirFolder } from './readBeir';
 import { markdownTable, writeResults, type BenchRow } from './results';
 
 /**
- * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page ...]
+ * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed ...]
  * With no --dataset: the built-in corpus, and SciFact when ../shared/datasets/scifact exists.
- * Suites: bm25 (quality and speed against MiniSearch), page (the built app in headless Chromium).
+ * Suites: bm25 (quality and speed against MiniSearch), page (the built app in headless Chromium),
+ * speed (training examples/s per TF.js backend and PyTorch on the same config).
  */
-const SUITES = ['bm25', 'page'];
+const SUITES = ['bm25', 'page', 'speed'];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
   const suites: string[] = [];
@@ -82,6 +84,18 @@ if (suites.includes('page')) {
     console.log(markdownTable(rows));
     writeResults('page', rows, [
       'A 50,000-document (~50 MB) corpus.jsonl loaded through the file picker. longTasks: main-thread tasks over 50 ms during the load (PerformanceObserver); parsing and BM25 indexing run in a worker.',
+    ]);
+  } finally {
+    await session.close();
+  }
+}
+if (suites.includes('speed')) {
+  const session = await startPageSession();
+  try {
+    const rows = await benchTrainSpeed(session);
+    console.log(markdownTable(rows));
+    writeResults('train-speed', rows, [
+      'Training speed of the classroom default model on random token ids (same shapes as ../shared/reference/torch_seq2seq_speed.py), all on this machine in one run. ratioToPyTorch = examples/s ÷ PyTorch examples/s (the faster of 1 thread and all cores). webgpu/webgl here run on SwiftShader, a CPU emulation of a GPU.',
     ]);
   } finally {
     await session.close();

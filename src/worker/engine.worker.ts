@@ -5,6 +5,7 @@ import { pickBackend, switchBackend } from '../models/backend';
 import { retrieve, type DsiRetriever } from '../models/dsiRetriever';
 import { loadCheckpoint } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
+import { measureTrainingSpeed } from '../models/train/speedBenchmark';
 import { TrainControl, trainDsi } from '../models/train/trainDsi';
 import type { EngineWorkerApi, ModelInfo } from './engineApi';
 
@@ -106,6 +107,9 @@ const api: EngineWorkerApi = {
   async numTensors() {
     return tf.memory().numTensors;
   },
+
+  measureTrainingSpeed: (config, batchSize, steps, warmup) =>
+    measureTrainingSpeed(config, batchSize, steps, warmup),
 };
 
 Comlink.expose(api);

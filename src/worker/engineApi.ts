@@ -1,6 +1,8 @@
 import type { Corpus } from '../core/corpus/types';
 import type { BeamSearchParams, StepTrace } from '../core/decode/beamSearch';
 import type { BackendName, BackendReport } from '../models/backend';
+import type { Seq2SeqConfig } from '../models/seq2seq';
+import type { SpeedResult } from '../models/train/speedBenchmark';
 import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
 
 /** What the page shows about the generative model in use. */
@@ -77,4 +79,11 @@ export interface EngineWorkerApi {
   search(query: string, params: BeamSearchParams): Promise<GenerativeAnswer>;
   /** tensors alive in TF.js (leak checks) */
   numTensors(): Promise<number>;
+  /** Training speed of a model shape on random ids (the benchmark page calls this). */
+  measureTrainingSpeed(
+    config: Seq2SeqConfig,
+    batchSize: number,
+    steps: number,
+    warmup: number,
+  ): Promise<SpeedResult>;
 }

@@ -1,20 +1,34 @@
-import { useAppStore } from '../../store/appStore';
+import { CurrentModel } from './CurrentModel';
+import { TrainCharts } from './TrainCharts';
+import { TrainControls } from './TrainControls';
+import { TrainOutcome } from './TrainOutcome';
+import { TrainProgress } from './TrainProgress';
+import { TrainSettings } from './TrainSettings';
 
-/** Indexing = teaching a seq2seq model the corpus (DSI). The generative core fills this panel. */
+/**
+ * Indexing = teaching a seq2seq model the corpus (DSI). Each part below subscribes to its own
+ * slice of the store, so a training step re-renders the progress and charts, not the form.
+ */
 export function IndexPanel() {
-  const corpus = useAppStore((s) => s.corpus);
   return (
-    <section className="card">
-      <h2>Index</h2>
-      <p>
-        In generative retrieval, <em>indexing</em> means training one sequence-to-sequence model to
-        map each document (and questions about it) to that document&apos;s identifier. The lexical
-        BM25 index of {corpus ? <strong>{corpus.name}</strong> : 'the corpus'} is already built and
-        answers in the Search panel.
-      </p>
-      <p className="note">
-        Generative indexing (docid schemes, training with live loss curves) is not available yet.
-      </p>
-    </section>
+    <>
+      <section className="card index-intro" aria-label="About indexing">
+        <h2>Index</h2>
+        <p>
+          In generative retrieval (DSI), <em>indexing</em> means training one sequence-to-sequence
+          model to write each document&apos;s identifier when shown the document, or a question
+          about it; the model itself becomes the index.
+        </p>
+      </section>
+      <CurrentModel />
+      <TrainSettings />
+      <section className="card" aria-label="Training">
+        <h2>Training</h2>
+        <TrainControls />
+        <TrainProgress />
+        <TrainOutcome />
+        <TrainCharts />
+      </section>
+    </>
   );
 }

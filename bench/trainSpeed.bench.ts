@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { DOCID_VOCAB_SIZE } from '../src/core/docids/types';
+import type { BackendReport } from '../src/models/backend';
+import type { Seq2SeqConfig } from '../src/models/seq2seq';
+import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
+import { measureTrainingSpeed, type SpeedResult } from '../src/models/train/speedBenchmark';
+import type { PageSession } from './browser';
+import { currentCommit, type BenchRow } from './results';
+
+const TORCH_SCRIPT = '../shared/reference/torch_seq2seq_speed.py';
+
+/** The classroom default model (DEMO_TRAIN_CONFIG) with the built-in corpus's docid length. */
+export const SPEED_CONFIG: Seq2SeqConfig = {
+  ...DEMO_TRAIN_CONFIG.model,
+  srcVocab: DEMO_TRAIN_CONFIG.data.tokenizer.vocabSize,
+  tgtVocab: DOCID_VOCAB_SIZE,
+  srcLen: DEMO_TRAIN_CONFIG.data.srcLen,
+  tgtLen: 4,
+  seed: 1,
+};
+const BATCH = DEMO_TRAIN_CONFIG.batchSize;
+
+interface SpeedRow extends SpeedResult {
+  engine: string;
+  note?: string;
+}
+
+/** PyTorch on the same config, the faster of one thread and all cores (null when torch is missing). */
+function torchSpeed(): SpeedRow | null {
+  if (!existsSync(TORCH_SCRIPT)) return null;
+  const runs: SpeedRow[] = [];
+  for (const threads of [1, 0]) {
+    const cfg = { ...SPEED_CONFIG, batch: BATCH, steps: 20, warmup: 3, threads };
+    const out = spawnSync('/usr/bin/python3', [TORCH_SCRIPT, JSON.stringify(cfg)], {
+      encoding: 'utf8',
+    });
+    if (out.status !== 0) {
+      console.warn(`torch reference failed: ${out.stderr.trim().split('\n').pop()}`);
+      return null;
+    }
+    const r = JSON.parse(out.stdout.trim().split('\n').pop()!);
+    runs.push({
+      engine: r.engine,
+      backend: `cpu, ${r.threads} thread(s)`,
+      params: r.params,
+      examplesPerSec: r.examplesPerSec,
+      tokensPerSec: r.tokensPerSec,
+      msPerStep: r.msPerStep,
+    });
+  }
+  return runs.sort((a, b) => b.examplesPerSec - a.examplesPerSec)[0];
+}
+
+/** TF.js in headless Chromium's engine worker, one fresh page per backend. */
+async function browserSpeed(
+  session: PageSession,
+  backend: string,
+  steps: number,
+): Promise<SpeedRow> {
+  const page = await session.browser.newPage();
+  try {
+    await page.goto(`${session.url}bench/page/index.html`);
+    const result = await page.evaluate(
+      async ({ backend, config, batch, steps }) => {
+        type Engine = {
+          init(b: string): Promise<BackendReport>;
+          measureTrainingSpeed(c: unknown, b: number, s: number, w: number): Promise<SpeedResult>;
+        };
+        const engine = (window as unknown as { genirEngine: Engine }).genirEngine;
+        const report = await engine.init(backend);
+        if (report.backend !== backend)
+          return {
+            error: `${backend} unavailable: ${report.fellBack.map((f) => f.reason).join('; ')}`,
+          };
+        return { report, speed: await engine.measureTrainingSpeed(config, batch, steps, 2) };
+      },
+      { backend, config: SPEED_CONFIG, batch: BATCH, steps },
+    );
+    if ('error' in result)
+      return {
+        engine: 'tfjs (Chromium worker)',
+        backend,
+        params: 0,
+        examplesPerSec: 0,
+        tokensPerSec: 0,
+        msPerStep: 0,
+        note: result.error,
+      };
+    return {
+      engine: 'tfjs (Chromium worker)',
+      ...result.speed,
+      backend: `${backend} (${result.report.device})`,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Training examples/s and tokens/s of the default model per backend, next to PyTorch on this machine. */
+export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]> {
+  const speeds: SpeedRow[] = [];
+  const torch = torchSpeed();
+  if (torch) speeds.push(torch);
+  // GPU backends here are SwiftShader (a CPU emulation): a few steps are enough to see their rate
+  for (const [backend, steps] of [
+    ['wasm', 10],
+    ['webgpu', 3],
+    ['webgl', 3],
+    ['cpu', 2],
+  ] as const) {
+    speeds.push(await browserSpeed(session, backend, steps));
+    console.log(
+      `${backend}: ${speeds.at(-1)!.examplesPerSec.toFixed(1)} ex/s ${speeds.at(-1)!.note ?? ''}`,
+    );
+  }
+  await tf.setBackend('wasm');
+  speeds.push({
+    engine: 'tfjs (Node)',
+    ...(await measureTrainingSpeed(SPEED_CONFIG, BATCH, 10, 2)),
+    backend: 'wasm (Node, one thread)',
+  });
+  const date = new Date().toISOString();
+  const commit = currentCommit();
+  return speeds.map((s) => ({
+    dataset: 'random ids',
+    split: '-',
+    method: `train speed: ${s.engine}`,
+    config: { ...SPEED_CONFIG, batch: BATCH, note: s.note },
+    metrics: {},
+    timing: {
+      examplesPerSec: Number(s.examplesPerSec.toFixed(1)),
+      tokensPerSec: Math.round(s.tokensPerSec),
+      msPerStep: Number(s.msPerStep.toFixed(1)),
+      params: s.params,
+      ratioToPyTorch:
+        torch && s.examplesPerSec
+          ? Number((s.examplesPerSec / torch.examplesPerSec).toFixed(3))
+          : NaN,
+    },
+    backend: s.backend,
+    commit,
+    date,
+  }));
+}

@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { LineChart, type LineSeries } from '../../ui/LineChart';
+
+/** Exponential moving average (TensorBoard-style smoothing) of a noisy per-step curve. */
+export function smoothCurve(values: number[], weight = 0.9): number[] {
+  const out = new Array<number>(values.length);
+  let last = values[0] ?? 0;
+  for (let i = 0; i < values.length; i++) {
+    last = weight * last + (1 - weight) * values[i];
+    out[i] = last;
+  }
+  return out;
+}
+
+/** The loss of every step (raw and smoothed) and the held-out hit rates per evaluation. */
+export function TrainCharts() {
+  const losses = useAppStore((s) => s.losses);
+  const evals = useAppStore((s) => s.evals);
+  const evalEvery = useAppStore((s) => s.trainConfig.evalEveryEpochs);
+
+  const lossSeries = useMemo<LineSeries[]>(
+    () => [
+      { label: 'loss', values: losses, color: '#a9b7ec', width: 1 },
+      { label: 'smoothed (EMA 0.9)', values: smoothCurve(losses), color: '#3454d1', width: 2 },
+    ],
+    [losses],
+  );
+  const evalSeries = useMemo<LineSeries[]>(() => {
+    const epochs = evals.map((e) => e.epoch);
+    return [
+      { label: 'Hits@1', values: evals.map((e) => e.metrics['Hits@1'] ?? 0), x: epochs },
+      { label: 'Hits@10', values: evals.map((e) => e.metrics['Hits@10'] ?? 0), x: epochs },
+    ];
+  }, [evals]);
+
+  if (losses.length === 0 && evals.length === 0) return null;
+  return (
+    <div className="train-charts">
+      <LineChart
+        title="Training loss per step"
+        series={lossSeries}
+        xLabel="step"
+        yLabel="cross-entropy"
+      />
+      {evals.length > 0 ? (
+        <LineChart
+          title={`Held-out hit rate (${evals.at(-1)!.queries} queries)`}
+          series={evalSeries}
+          xLabel="epoch"
+          yLabel="hit rate"
+          yRange={[0, 1]}
+        />
+      ) : (
+        <p className="note chart-placeholder">
+          The held-out hit rate appears after the first evaluation (
+          {evalEvery > 0 ? `every ${evalEvery} epochs` : 'at the end'}).
+        </p>
+      )}
+    </div>
+  );
+}

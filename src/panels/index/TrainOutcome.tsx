@@ -1,0 +1,47 @@
+import { useAppStore } from '../../store/appStore';
+import { formatMetric, formatRate, INDEX_METRICS } from './trainFormat';
+
+/** How the last run ended: its speed and final evaluation, a cancellation, or the error. */
+export function TrainOutcome() {
+  const status = useAppStore((s) => s.trainingStatus);
+  const speed = useAppStore((s) => s.trainingSpeed);
+  const evals = useAppStore((s) => s.evals);
+  const error = useAppStore((s) => s.trainingError);
+  const last = evals.at(-1);
+
+  if (status === 'error') {
+    return (
+      <div role="alert" className="error">
+        <strong>Training stopped with an error.</strong> {error ?? 'No message was given.'} The
+        previous model (if any) still answers.
+      </div>
+    );
+  }
+  if (status === 'cancelled') {
+    return (
+      <p className="outcome outcome-cancelled">
+        Training was cancelled; the previous model is kept and still answers queries.
+      </p>
+    );
+  }
+  if (status !== 'done') return null;
+  return (
+    <div className="outcome outcome-done" aria-label="Run summary">
+      <h3>Run finished</h3>
+      {speed && (
+        <p>
+          Trained in {speed.seconds.toFixed(1)} s at {formatRate(speed.examplesPerSec)} examples/s
+          and {formatRate(speed.tokensPerSec)} tokens/s (evaluation time excluded).
+        </p>
+      )}
+      {last ? (
+        <p>
+          Last evaluation (epoch {last.epoch}, {last.queries} held-out queries):{' '}
+          {INDEX_METRICS.map((m) => `${m} ${formatMetric(last.metrics[m])}`).join(' · ')}
+        </p>
+      ) : (
+        <p className="note">This corpus has no held-out queries, so the run was not evaluated.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useAppStore } from '../../store/appStore';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { formatDuration, formatRate } from './trainFormat';
+
+/** What the data preparation produced: the model's real size and the examples per epoch. */
+function TrainingPlan() {
+  const plan = useAppStore((s) => s.trainingPlan);
+  if (!plan) return null;
+  const { indexing, queries, pseudo } = plan.examples;
+  return (
+    <p className="note" data-testid="training-plan">
+      {plan.parameters.toLocaleString()} parameters · {plan.docidScheme} docids of up to{' '}
+      {plan.tgtLen - 1} digits · {plan.srcVocab.toLocaleString()} subwords · each epoch shows{' '}
+      {indexing.toLocaleString()} indexing, {queries.toLocaleString()} real-query and{' '}
+      {pseudo.toLocaleString()} pseudo-query examples.
+    </p>
+  );
+}
+
+/** The progress bar and the live numbers of the run. */
+export function TrainProgress() {
+  const progress = useAppStore((s) => s.progress);
+  const status = useAppStore((s) => s.trainingStatus);
+  if (!progress) {
+    return (
+      <>
+        <TrainingPlan />
+        {status === 'preparing' && (
+          <ProgressBar name="Training progress" fraction={0} label="preparing the data" />
+        )}
+      </>
+    );
+  }
+  const p = progress;
+  return (
+    <>
+      <TrainingPlan />
+      <ProgressBar
+        name="Training progress"
+        fraction={p.step / Math.max(1, p.totalSteps)}
+        label={`step ${p.step.toLocaleString()} of ${p.totalSteps.toLocaleString()}`}
+      />
+      <dl className="stats train-stats" aria-label="Training statistics">
+        <div>
+          <dt>Epoch</dt>
+          <dd data-testid="train-epoch">
+            {Math.min(p.epochs, Math.max(1, Math.ceil(p.epoch - 1e-9)))} / {p.epochs}
+          </dd>
+        </div>
+        <div>
+          <dt>Step</dt>
+          <dd data-testid="train-step">{p.step.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Loss</dt>
+          <dd data-testid="train-loss">{p.loss.toFixed(4)}</dd>
+        </div>
+        <div>
+          <dt>Examples/s</dt>
+          <dd data-testid="train-examples-per-sec">{formatRate(p.examplesPerSec)}</dd>
+        </div>
+        <div>
+          <dt>Tokens/s</dt>
+          <dd data-testid="train-tokens-per-sec">{formatRate(p.tokensPerSec)}</dd>
+        </div>
+        <div>
+          <dt>Elapsed</dt>
+          <dd data-testid="train-elapsed">{formatDuration(p.elapsedSec)}</dd>
+        </div>
+        <div>
+          <dt>ETA</dt>
+          <dd data-testid="train-eta">{formatDuration(p.etaSec)}</dd>
+        </div>
+        <div>
+          <dt>TF.js memory</dt>
+          <dd data-testid="train-memory">{(p.memoryBytes / 1e6).toFixed(1)} MB</dd>
+        </div>
+      </dl>
+    </>
+  );
+}
