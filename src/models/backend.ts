@@ -120,7 +120,7 @@ export async function pickBackend(
     if (backend !== preferred && SOFTWARE_RENDERER.test(device)) {
       fellBack.push({
         backend,
-        reason: `software renderer (${device}); add ?backend=${backend} to use it anyway`,
+        reason: `${/swiftshader/i.test(device) ? 'SwiftShader' : 'a'} software renderer (?backend=${backend} forces it)`,
       });
       continue;
     }
