@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,11 +63,17 @@ export function markdownTable(rows: BenchRow[]): string {
   return lines.join('\n');
 }
 
-/** Write `results/<name>.json` and `results/<name>.md` (the table plus `notes`). */
-export function writeResults(name: string, rows: BenchRow[], notes: string[] = []): void {
+/**
+ * Write `results/<name>.json` and `results/<name>.md` (the table plus `notes`). Rows of datasets
+ * this run did not touch are kept, so one collection can be re-run without losing the others.
+ */
+export function writeResults(name: string, fresh: BenchRow[], notes: string[] = []): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const json = join(RESULTS_DIR, `${name}.json`);
   const md = join(RESULTS_DIR, `${name}.md`);
+  const touched = new Set(fresh.map((r) => r.dataset));
+  const kept = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as BenchRow[]).filter((r) => !touched.has(r.dataset)) : [];
+  const rows = [...kept, ...fresh];
   writeFileSync(json, JSON.stringify(rows, null, 2) + '\n');
   const meta = rows[0]
     ? `Commit ${rows[0].commit}, ${rows[0].date}, backend ${rows[0].backend}.`

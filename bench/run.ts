@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { ANSERINI_FLAT, benchBM25 } from './bm25.bench';
 import { startPageSession } from './browser';
 import { benchCorpusLoad } from './corpusLoad.bench';
+import { benchFirstAnswer } from './firstAnswer.bench';
+import { benchIndexRun } from './indexRun.bench';
 import { benchTrainSpeed } from './trainSpeed.bench';
+import { benchGenerative } from './generative.bench';
 import { readBeirFolder } from './readBeir';
 import { markdownTable, writeResults, type BenchRow } from './results';
 
@@ -12,15 +15,17 @@ import { markdownTable, writeResults, type BenchRow } from './results';
  * Suites: bm25 (quality and speed against MiniSearch), page (the built app in headless Chromium),
  * speed (training examples/s per TF.js backend and PyTorch on the same config).
  */
-const SUITES = ['bm25', 'page', 'speed'];
+const SUITES = ['bm25', 'page', 'speed', 'generative'];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
   const suites: string[] = [];
   let split = 'test';
+  let epochs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dataset') datasets.push(argv[++i]);
     else if (argv[i] === '--split') split = argv[++i];
     else if (argv[i] === '--suite' && SUITES.includes(argv[i + 1])) suites.push(argv[++i]);
+    else if (argv[i] === '--epochs') epochs = Number(argv[++i]);
     else
       throw new Error(
         `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')})`,
@@ -30,7 +35,7 @@ function parseArgs(argv: string[]) {
     datasets.push('public/corpora/genir-demo');
     if (existsSync('../shared/datasets/scifact')) datasets.push('../shared/datasets/scifact');
   }
-  return { datasets, split, suites: suites.length ? suites : SUITES };
+  return { datasets, split, epochs, suites: suites.length ? suites : SUITES };
 }
 
 function referenceNotes(rows: BenchRow[]): string[] {
@@ -58,7 +63,7 @@ function referenceNotes(rows: BenchRow[]): string[] {
   return notes;
 }
 
-const { datasets, split, suites } = parseArgs(process.argv.slice(2));
+const { datasets, split, epochs, suites } = parseArgs(process.argv.slice(2));
 if (suites.includes('bm25')) {
   const rows: BenchRow[] = [];
   for (const dir of datasets) {
@@ -80,10 +85,12 @@ if (suites.includes('page')) {
     throw new Error('the page suite serves dist/: run `npx vite build` first');
   const session = await startPageSession();
   try {
-    const rows = [await benchCorpusLoad(session)];
+    const rows = [await benchFirstAnswer(session), await benchCorpusLoad(session), await benchIndexRun(session)];
     console.log(markdownTable(rows));
     writeResults('page', rows, [
-      'A 50,000-document (~50 MB) corpus.jsonl loaded through the file picker. longTasks: main-thread tasks over 50 ms during the load (PerformanceObserver); parsing and BM25 indexing run in a worker.',
+      'First answer: navigation start → first generative result on screen, fresh browser context (cold cache) per run, served from localhost.',
+      'Indexing run: the Index panel with its default settings on the built-in corpus, pressed Index → Done (data preparation, training and the periodic held-out evaluations included), on the backend the page picked.',
+      'Corpus load: a 50,000-document (~50 MB) corpus.jsonl loaded through the file picker. longTasks: main-thread tasks over 50 ms during the load (PerformanceObserver); parsing and BM25 indexing run in a worker.',
     ]);
   } finally {
     await session.close();
@@ -100,4 +107,16 @@ if (suites.includes('speed')) {
   } finally {
     await session.close();
   }
+}
+if (suites.includes('generative')) {
+  const rows: BenchRow[] = [];
+  for (const dir of datasets) {
+    const corpus = readBeirFolder(dir);
+    const checkpoint = `public/models/${corpus.name}`;
+    rows.push(...(await benchGenerative(corpus, split, existsSync(checkpoint) ? checkpoint : null, epochs)));
+  }
+  console.log(markdownTable(rows));
+  writeResults('generative', rows, [
+    'Generative retrieval (DSI) on each collection\'s test queries, decoded with beam search over the docid trie (at most 10 results, so Recall@100 counts the top 10). Latency: one query at a time, TF.js wasm backend in Node, one thread. BM25 on the same queries is in bm25.md.',
+  ]);
 }

@@ -23,7 +23,7 @@ test('the header names the TF.js backend: GPU first unless it is a software rend
   // this machine has no GPU: WebGPU and WebGL run on SwiftShader, so wasm is chosen and the reason shown
   await expect(page.getByTestId('backend-name')).toHaveText('wasm');
   await expect(page.getByRole('status', { name: 'TF.js backend' })).toContainText(
-    'webgpu skipped: software renderer',
+    'webgpu skipped: SwiftShader software renderer',
   );
   for (const backend of ['webgpu', 'webgl', 'cpu']) {
     await page.goto(`/?backend=${backend}`);
