@@ -109,6 +109,12 @@ export async function pickBackend(
   const started = performance.now();
   const tryOrder = preferred ? [preferred, ...order.filter((b) => b !== preferred)] : order;
   const fellBack: BackendAttempt[] = [];
+  // ask for the GPU adapters' names in parallel: each takes a while on a software renderer
+  const gpuDevices = new Map(
+    tryOrder
+      .filter((b) => (b === 'webgpu' || b === 'webgl') && !unavailableReason(b))
+      .map((b) => [b, describeDevice(b)] as const),
+  );
   for (const backend of tryOrder) {
     const unavailable = unavailableReason(backend);
     if (unavailable) {
@@ -116,7 +122,7 @@ export async function pickBackend(
       continue;
     }
     // a GPU backend on a software rasterizer runs many times slower than wasm on the same CPU
-    const device = backend === 'webgpu' || backend === 'webgl' ? await describeDevice(backend) : '';
+    const device = (await gpuDevices.get(backend)) ?? '';
     if (backend !== preferred && SOFTWARE_RENDERER.test(device)) {
       fellBack.push({
         backend,

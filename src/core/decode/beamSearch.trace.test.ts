@@ -74,6 +74,19 @@ describe('beamSearch trace', () => {
     );
   });
 
+  it('records each beam’s full next-token log-probabilities, as the model gave them', async () => {
+    await fc.assert(
+      fc.asyncProperty(docidSets, seeds, settings, async (seqs, seed, p) => {
+        const { step, logProbs } = modelOf(seed);
+        const { trace } = await beamSearch(step, buildTrie(seqs, EOS), p, TOKENS);
+        for (const b of trace.flatMap((s) => s.beams)) {
+          expect(b.logProbs).toHaveLength(TOKENS.vocabSize);
+          expect(b.logProbs).toEqual(Array.from(logProbs([BOS, ...b.prefix])));
+        }
+      }),
+    );
+  });
+
   it('reports the default parameters documented on the type', () => {
     expect(DEFAULT_BEAM_SEARCH_PARAMS).toEqual({
       beamSize: 10,

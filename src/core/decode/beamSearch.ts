@@ -64,6 +64,11 @@ export interface StepTrace {
      * removed and this is the chance of leaving the trie here.
      */
     maskedMass: number;
+    /**
+     * The model's full next-token log-probabilities for this beam (length vocabSize), for an
+     * inspector to show what the constraint and the beam cut away. Optional: older traces lack it.
+     */
+    logProbs?: number[];
   }[];
   /** Expansions kept, best first; `parent` indexes `beams`. EOS expansions are among them. */
   chosen: { parent: number; token: number; logProb: number }[];
@@ -123,7 +128,7 @@ export async function beamSearch(
   params: BeamSearchParams,
   tokens: DecoderTokens,
 ): Promise<BeamSearchOutput> {
-  checkInputs(trie, params, tokens);
+  checkBeamSearchInputs(trie, params, tokens);
   const { beamSize, maxLength, lengthPenalty, constrained } = params;
   const topK = Math.min(params.topK, beamSize);
   const { bos, eos, vocabSize } = tokens;
@@ -169,6 +174,7 @@ export async function beamSearch(
         logProb: beam.logProb,
         allowed: Array.from(allowed),
         maskedMass: massOutside(row, allowed),
+        logProbs: Array.from(row),
       });
       if (constrained) {
         for (const token of allowed) offer(b, token, beam.logProb + row[token]);
@@ -220,7 +226,11 @@ export function normalisedScore(logProb: number, length: number, alpha: number):
 }
 
 /** True when topK sequences have finished and each beats every live beam's logProb. */
-function cannotBeOvertaken(finished: readonly Finished[], live: readonly Beam[], topK: number) {
+export function cannotBeOvertaken(
+  finished: readonly { logProb: number }[],
+  live: readonly { logProb: number }[],
+  topK: number,
+): boolean {
   if (live.length === 0) return true;
   if (finished.length < topK) return false;
   const kth = finished.map((f) => f.logProb).sort((a, b) => b - a)[topK - 1];
@@ -228,7 +238,7 @@ function cannotBeOvertaken(finished: readonly Finished[], live: readonly Beam[],
 }
 
 /** Probability mass of the tokens not in `allowed` (ascending), summed directly for precision. */
-function massOutside(row: Float32Array, allowed: Int32Array): number {
+export function massOutside(row: Float32Array, allowed: Int32Array): number {
   let mass = 0;
   let a = 0;
   for (let token = 0; token < row.length; token++) {
@@ -238,7 +248,12 @@ function massOutside(row: Float32Array, allowed: Int32Array): number {
   return Math.min(1, Math.max(0, mass));
 }
 
-function checkInputs(trie: DocidTrie, params: BeamSearchParams, tokens: DecoderTokens): void {
+/** Throws a RangeError (or Error) naming the first bad parameter, token or trie entry. */
+export function checkBeamSearchInputs(
+  trie: DocidTrie,
+  params: BeamSearchParams,
+  tokens: DecoderTokens,
+): void {
   const { bos, eos, vocabSize } = tokens;
   const isCount = (x: number) => Number.isInteger(x) && x >= 1;
   if (!isCount(params.beamSize))
