@@ -4,8 +4,12 @@ import { currentCommit, percentiles, type BenchRow } from './results';
 
 /** The first test question of the built-in corpus. */
 function firstTestQuestion(): string {
-  const id = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8').split('\n')[1].split('\t')[0];
-  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8').split('\n').find((l) => l.includes(`"${id}"`))!;
+  const id = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
+    .split('\n')[1]
+    .split('\t')[0];
+  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
+    .split('\n')
+    .find((l) => l.includes(`"${id}"`))!;
   return JSON.parse(line).text;
 }
 
@@ -14,7 +18,11 @@ function firstTestQuestion(): string {
  * context each run): navigation start to the first decoded result on screen, the query typed as
  * soon as the query box exists.
  */
-export async function benchFirstAnswer(session: PageSession, runs = 5, backend?: string): Promise<BenchRow> {
+export async function benchFirstAnswer(
+  session: PageSession,
+  runs = 5,
+  backend?: string,
+): Promise<BenchRow> {
   const question = firstTestQuestion();
   const totals: number[] = [];
   const bm25: number[] = [];
@@ -22,11 +30,21 @@ export async function benchFirstAnswer(session: PageSession, runs = 5, backend?:
     const context = await session.browser.newContext();
     const page = await context.newPage();
     const t0 = Date.now();
-    await page.goto(`${session.url}${backend ? `?backend=${backend}` : ''}`, { waitUntil: 'commit' });
+    await page.goto(`${session.url}${backend ? `?backend=${backend}` : ''}`, {
+      waitUntil: 'commit',
+    });
     await page.getByRole('textbox', { name: 'Query' }).fill(question);
-    await page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem').first().waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('region', { name: 'BM25 results' })
+      .getByRole('listitem')
+      .first()
+      .waitFor({ timeout: 120_000 });
     bm25.push(Date.now() - t0);
-    await page.getByRole('region', { name: 'Generative results' }).getByRole('listitem').first().waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('region', { name: 'Generative results' })
+      .getByRole('listitem')
+      .first()
+      .waitFor({ timeout: 120_000 });
     totals.push(Date.now() - t0);
     await context.close();
   }
@@ -37,7 +55,11 @@ export async function benchFirstAnswer(session: PageSession, runs = 5, backend?:
     method: `page open → first generative answer${backend ? ` (${backend})` : ''}`,
     config: { runs, question },
     metrics: {},
-    timing: { firstAnswerP50Ms: p.p50, firstAnswerMaxMs: Math.max(...totals), firstBm25P50Ms: percentiles(bm25).p50 },
+    timing: {
+      firstAnswerP50Ms: p.p50,
+      firstAnswerMaxMs: Math.max(...totals),
+      firstBm25P50Ms: percentiles(bm25).p50,
+    },
     backend: backend ?? 'auto (webgpu → webgl → wasm → cpu)',
     commit: currentCommit(),
     date: new Date().toISOString(),

@@ -13,15 +13,25 @@ export async function benchIndexRun(session: PageSession): Promise<BenchRow> {
     const backend = (await page.getByTestId('backend-name').textContent()) ?? '';
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Index', exact: true }).click();
-    await page.getByRole('status', { name: 'Training status' }).filter({ hasText: /^Done/ }).waitFor({ timeout: 20 * 60_000 });
+    await page
+      .getByRole('status', { name: 'Training status' })
+      .filter({ hasText: /^Done/ })
+      .waitFor({ timeout: 20 * 60_000 });
     const wallSec = (Date.now() - t0) / 1000;
     const text = async (id: string) => (await page.getByTestId(id).textContent()) ?? '';
-    const hits = await page.getByRole('region', { name: 'Current model' }).textContent().catch(() => '');
+    const hits = await page
+      .getByRole('region', { name: 'Current model' })
+      .textContent()
+      .catch(() => '');
     return {
       dataset: 'genir-demo',
       split: 'test',
       method: 'full indexing run in the page (Index panel defaults)',
-      config: { examplesPerSec: await text('train-examples-per-sec'), trainingTime: await text('train-elapsed'), currentModel: hits },
+      config: {
+        examplesPerSec: await text('train-examples-per-sec'),
+        trainingTime: await text('train-elapsed'),
+        currentModel: hits,
+      },
       metrics: {},
       timing: { wallSeconds: Math.round(wallSec) },
       backend: `${backend} (headless Chromium worker)`,

@@ -72,7 +72,9 @@ export function writeResults(name: string, fresh: BenchRow[], notes: string[] = 
   const json = join(RESULTS_DIR, `${name}.json`);
   const md = join(RESULTS_DIR, `${name}.md`);
   const touched = new Set(fresh.map((r) => r.dataset));
-  const kept = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as BenchRow[]).filter((r) => !touched.has(r.dataset)) : [];
+  const kept = existsSync(json)
+    ? (JSON.parse(readFileSync(json, 'utf8')) as BenchRow[]).filter((r) => !touched.has(r.dataset))
+    : [];
   const rows = [...kept, ...fresh];
   writeFileSync(json, JSON.stringify(rows, null, 2) + '\n');
   const meta = rows[0]

@@ -85,7 +85,11 @@ if (suites.includes('page')) {
     throw new Error('the page suite serves dist/: run `npx vite build` first');
   const session = await startPageSession();
   try {
-    const rows = [await benchFirstAnswer(session), await benchCorpusLoad(session), await benchIndexRun(session)];
+    const rows = [
+      await benchFirstAnswer(session),
+      await benchCorpusLoad(session),
+      await benchIndexRun(session),
+    ];
     console.log(markdownTable(rows));
     writeResults('page', rows, [
       'First answer: navigation start → first generative result on screen, fresh browser context (cold cache) per run, served from localhost.',
@@ -113,10 +117,12 @@ if (suites.includes('generative')) {
   for (const dir of datasets) {
     const corpus = readBeirFolder(dir);
     const checkpoint = `public/models/${corpus.name}`;
-    rows.push(...(await benchGenerative(corpus, split, existsSync(checkpoint) ? checkpoint : null, epochs)));
+    rows.push(
+      ...(await benchGenerative(corpus, split, existsSync(checkpoint) ? checkpoint : null, epochs)),
+    );
   }
   console.log(markdownTable(rows));
   writeResults('generative', rows, [
-    'Generative retrieval (DSI) on each collection\'s test queries, decoded with beam search over the docid trie (at most 10 results, so Recall@100 counts the top 10). Latency: one query at a time, TF.js wasm backend in Node, one thread. BM25 on the same queries is in bm25.md.',
+    "Generative retrieval (DSI) on each collection's test queries, decoded with beam search over the docid trie (at most 10 results, so Recall@100 counts the top 10). Latency: one query at a time, TF.js wasm backend in Node, one thread. BM25 on the same queries is in bm25.md.",
   ]);
 }

@@ -127,7 +127,7 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   return speeds.map((s) => ({
     dataset: 'random ids',
     split: '-',
-    method: `train speed: ${s.engine}`,
+    method: `train speed: ${s.engine}, ${s.backend.split(' (')[0]}`,
     config: { ...SPEED_CONFIG, batch: BATCH, note: s.note },
     metrics: {},
     timing: {

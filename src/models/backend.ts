@@ -16,10 +16,9 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+import { BACKEND_ORDER, type BackendName } from './backendNames';
 
-/** The order we try backends in: GPU first, then WebAssembly (SIMD, threads when isolated), then JS. */
-export const BACKEND_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export { BACKEND_ORDER, type BackendName } from './backendNames';
 
 export interface BackendAttempt {
   backend: BackendName;

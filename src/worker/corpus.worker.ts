@@ -63,13 +63,20 @@ const api: CorpusWorkerApi = {
     const start = performance.now();
     const root = `${baseUrl}corpora/${name}/`;
     const paths = ['corpus.jsonl', 'queries.jsonl', 'qrels/train.tsv', 'qrels/test.tsv'];
+    onProgress(0, 'Downloading the built-in corpus');
+    const responses = await Promise.all(paths.map((path) => fetch(root + path)));
     const files: InputFile[] = [];
-    for (const path of paths) {
-      onProgress(files.length / paths.length / 4, `Downloading ${path}`);
-      const response = await fetch(root + path);
-      if (!response.ok)
-        return fail(`could not fetch the built-in corpus (${response.status})`, `${name}/${path}`);
-      files.push({ name: `${name}/${path}`, bytes: new Uint8Array(await response.arrayBuffer()) });
+    for (const [i, response] of responses.entries()) {
+      if (!response.ok) {
+        return fail(
+          `could not fetch the built-in corpus (${response.status})`,
+          `${name}/${paths[i]}`,
+        );
+      }
+      files.push({
+        name: `${name}/${paths[i]}`,
+        bytes: new Uint8Array(await response.arrayBuffer()),
+      });
     }
     return adopt(loadCorpusFiles(files, onProgress), start, onProgress);
   },

@@ -1,23 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 
-export type OptimizerName = 'adam' | 'lion';
+import type { OptimizerParams } from './config';
 
-export interface OptimizerParams {
-  name: OptimizerName;
-  /** Default 0.9 */
-  beta1: number;
-  /** Default 0.999 (Adam) / 0.99 (Lion) */
-  beta2: number;
-  /** decoupled weight decay (AdamW / Lion). Default 0.01 */
-  weightDecay: number;
-}
-
-export const DEFAULT_OPTIMIZER: OptimizerParams = {
-  name: 'adam',
-  beta1: 0.9,
-  beta2: 0.999,
-  weightDecay: 0.01,
-};
+export { DEFAULT_OPTIMIZER, type OptimizerName, type OptimizerParams } from './config';
 
 /** An optimizer whose learning rate is given per step (so a schedule drives it). */
 export interface Optimizer {

@@ -1,5 +1,5 @@
 import { DEFAULT_DSI_DATA } from '../../core/dsi/prepare';
-import { DEFAULT_DSI_TRAIN, type DsiTrainConfig } from './trainDsi';
+import { DEFAULT_DSI_TRAIN, type DsiTrainConfig } from './config';
 
 /**
  * Sized for a classroom: the built-in corpus indexes in minutes on two CPU cores. Also the

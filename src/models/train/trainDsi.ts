@@ -1,57 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Corpus } from '../../core/corpus/types';
 import { lengthBuckets, makeBatch, planBatches } from '../../core/dsi/examples';
-import {
-  prepareDsi,
-  DEFAULT_DSI_DATA,
-  type DsiDataConfig,
-  type PreparedDsi,
-} from '../../core/dsi/prepare';
+import { prepareDsi, type PreparedDsi } from '../../core/dsi/prepare';
+import type { DsiTrainConfig } from './config';
 import { DOCID_VOCAB_SIZE } from '../../core/docids/types';
 import { evaluateRun } from '../../core/eval/metrics';
 import type { Run } from '../../core/eval/types';
 import { createRandom, shuffled } from '../../core/random';
 import { createRetriever, retrieve, type DsiRetriever } from '../dsiRetriever';
-import { createSeq2Seq, disposeSeq2Seq, parameterCount, type Seq2SeqConfig } from '../seq2seq';
-import { createOptimizer, DEFAULT_OPTIMIZER, type OptimizerParams } from './optimizers';
-import { DEFAULT_LR_SCHEDULE, learningRateAt, type LrScheduleParams } from './schedule';
+import { createSeq2Seq, disposeSeq2Seq, parameterCount } from '../seq2seq';
+import { createOptimizer } from './optimizers';
+import { learningRateAt } from './schedule';
 import { trainStep } from './trainStep';
 import { DEFAULT_BEAM_SEARCH_PARAMS } from '../../core/decode/beamSearch';
 
-/** The model's shape; vocabularies and lengths come from the data. */
-export type DsiModelShape = Pick<
-  Seq2SeqConfig,
-  'dModel' | 'heads' | 'dFF' | 'encoderLayers' | 'decoderLayers'
->;
-
-export interface DsiTrainConfig {
-  data: DsiDataConfig;
-  model: DsiModelShape;
-  /** passes over the examples. Default 30; DSI needs many passes to memorise docids */
-  epochs: number;
-  /** examples per step. Default 32 */
-  batchSize: number;
-  lr: Omit<LrScheduleParams, 'totalSteps'>;
-  optimizer: OptimizerParams;
-  /** evaluate on held-out queries every this many epochs (0 = only at the end). Default 5 */
-  evalEveryEpochs: number;
-  /** at most this many held-out queries per evaluation (a fixed, seeded sample). Default 100 */
-  evalQueries: number;
-  /** qrels split the evaluation reads. Default 'test' */
-  evalSplit: string;
-}
-
-export const DEFAULT_DSI_TRAIN: DsiTrainConfig = {
-  data: DEFAULT_DSI_DATA,
-  model: { dModel: 128, heads: 4, dFF: 512, encoderLayers: 2, decoderLayers: 2 },
-  epochs: 30,
-  batchSize: 32,
-  lr: DEFAULT_LR_SCHEDULE,
-  optimizer: DEFAULT_OPTIMIZER,
-  evalEveryEpochs: 5,
-  evalQueries: 100,
-  evalSplit: 'test',
-};
+export type { DsiModelShape, DsiTrainConfig } from './config';
+export { DEFAULT_DSI_TRAIN } from './config';
 
 export interface TrainProgress {
   step: number;

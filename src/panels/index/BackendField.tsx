@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BACKEND_ORDER, type BackendName } from '../../models/backend';
+import { BACKEND_ORDER, type BackendName } from '../../models/backendNames';
 import { useAppStore } from '../../store/appStore';
 import { SelectField } from './SelectField';
 

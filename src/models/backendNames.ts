@@ -1,0 +1,6 @@
+// Backend names without TF.js, so the page can list them without bundling TF.js.
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** The order we try backends in: GPU first, then WebAssembly (SIMD), then plain JS. */
+export const BACKEND_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
