@@ -20,7 +20,7 @@ const firstTestQuery = (() => {
 })();
 
 /** Type a built-in test question and check every generative result is a real document's docid. */
-async function expectValidGenerativeAnswer(page: Page) {
+async function expectValidGenerativeAnswer(page: Page, screenshot?: string) {
   await page.getByRole('textbox', { name: 'Query' }).fill(firstTestQuery);
   const results = page.getByRole('region', { name: 'Generative results' });
   await expect(results.getByRole('listitem').first()).toBeVisible({ timeout: 150_000 });
@@ -28,6 +28,7 @@ async function expectValidGenerativeAnswer(page: Page) {
   expect(labels.length).toBeGreaterThan(0);
   for (const label of labels) expect(validPairs).toContain(label.replace(/^docid /, ''));
   await expect(results).not.toContainText('invalid docid');
+  if (screenshot) await page.screenshot({ path: screenshot });
   // the beam search record comes with the answer
   await page.getByText(/Beam candidates per decoding step/).click();
   await expect(
@@ -39,8 +40,7 @@ test('the shipped checkpoint answers a test question on the opened page (auto ba
   page,
 }) => {
   const errors = await openApp(page);
-  await expectValidGenerativeAnswer(page);
-  await page.screenshot({ path: 'docs/screenshots/generative.png' });
+  await expectValidGenerativeAnswer(page, 'docs/screenshots/generative.png');
   expect(errors).toEqual([]);
 });
 

@@ -7,7 +7,10 @@ export function ComparePanel() {
         The same query answered by three paradigms: a generative retriever (decodes document ids), a
         dense dual encoder (nearest embeddings) and BM25 (term matching).
       </p>
-      <p className="note">Not available yet: only BM25 exists so far (see Search and Evaluate).</p>
+      <p className="note">
+        Not available yet: the dense retriever is not built. The Search panel already shows the
+        generative model and BM25 side by side.
+      </p>
     </section>
   );
 }

@@ -8,7 +8,10 @@ export function InspectPanel() {
         search, restricted by a prefix tree of the identifiers that exist. This panel will show that
         search step by step.
       </p>
-      <p className="note">Not available yet: it needs the generative model.</p>
+      <p className="note">
+        The visual inspector is not built yet. Meanwhile the Search panel lists the beam candidates
+        of every decoding step under its results.
+      </p>
     </section>
   );
 }
