@@ -83,14 +83,14 @@ export interface BeamSearchOutput {
   trace: StepTrace[];
 }
 
-interface Beam {
+export interface Beam {
   tokens: number[];
   /** Trie node of `tokens`; NO_NODE once an unconstrained beam has left the trie. */
   node: number;
   logProb: number;
 }
 
-interface Candidate {
+export interface Candidate {
   parent: number;
   token: number;
   logProb: number;
@@ -161,30 +161,7 @@ export async function beamSearch(
       best.offer({ parent, token, logProb });
     };
 
-    const beams: StepTrace['beams'] = [];
-    for (let b = 0; b < live.length; b++) {
-      const row = logProbs[b];
-      if (row.length !== vocabSize) {
-        throw new Error(`step returned ${row.length} log-probs; vocabSize is ${vocabSize}`);
-      }
-      const beam = live[b];
-      const allowed = allowedFromNode(trie, beam.node);
-      beams.push({
-        prefix: beam.tokens,
-        logProb: beam.logProb,
-        allowed: Array.from(allowed),
-        maskedMass: massOutside(row, allowed),
-        logProbs: Array.from(row),
-      });
-      if (constrained) {
-        for (const token of allowed) offer(b, token, beam.logProb + row[token]);
-      } else {
-        // BOS is the decoder's start symbol, never an output token.
-        for (let token = 0; token < vocabSize; token++) {
-          if (token !== bos) offer(b, token, beam.logProb + row[token]);
-        }
-      }
-    }
+    const beams = traceAndOffer(trie, live, logProbs, { constrained, bos, vocabSize }, offer);
 
     const ranked = best.sorted();
     const chosen = ranked.slice(0, beamSize);
@@ -221,6 +198,43 @@ export async function beamSearch(
 }
 
 /** logProb / length^α (Wu et al. 2016 use a smoothed length; the plain power is easier to read). */
+/**
+ * Describe each live beam for the trace and offer every expansion it may take: the trie's allowed
+ * tokens when constrained, else any token but BOS (the decoder's start symbol, never an output).
+ */
+export function traceAndOffer(
+  trie: DocidTrie,
+  live: readonly Beam[],
+  rows: readonly Float32Array[],
+  how: { constrained: boolean; bos: number; vocabSize: number },
+  offer: (parent: number, token: number, logProb: number) => void,
+): StepTrace['beams'] {
+  const beams: StepTrace['beams'] = [];
+  for (let b = 0; b < live.length; b++) {
+    const row = rows[b];
+    if (row.length !== how.vocabSize) {
+      throw new Error(`step returned ${row.length} log-probs; vocabSize is ${how.vocabSize}`);
+    }
+    const beam = live[b];
+    const allowed = allowedFromNode(trie, beam.node);
+    beams.push({
+      prefix: beam.tokens,
+      logProb: beam.logProb,
+      allowed: Array.from(allowed),
+      maskedMass: massOutside(row, allowed),
+      logProbs: Array.from(row),
+    });
+    if (how.constrained) {
+      for (const token of allowed) offer(b, token, beam.logProb + row[token]);
+    } else {
+      for (let token = 0; token < how.vocabSize; token++) {
+        if (token !== how.bos) offer(b, token, beam.logProb + row[token]);
+      }
+    }
+  }
+  return beams;
+}
+
 export function normalisedScore(logProb: number, length: number, alpha: number): number {
   return alpha === 0 ? logProb : logProb / Math.pow(length, alpha);
 }

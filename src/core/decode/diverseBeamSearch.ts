@@ -3,10 +3,12 @@ import {
   checkBeamSearchInputs,
   compareTokens,
   DEFAULT_BEAM_SEARCH_PARAMS,
-  massOutside,
   normalisedScore,
+  traceAndOffer,
+  type Beam,
   type BeamResult,
   type BeamSearchParams,
+  type Candidate,
   type DecoderTokens,
   type StepFn,
   type StepTrace,
@@ -58,19 +60,6 @@ export interface DiverseBeamResult extends BeamResult {
 export interface DiverseBeamSearchOutput {
   results: DiverseBeamResult[];
   trace: DiverseStepTrace[];
-}
-
-interface Beam {
-  tokens: number[];
-  /** Trie node of `tokens`; NO_NODE once an unconstrained beam has left the trie. */
-  node: number;
-  logProb: number;
-}
-
-interface Candidate {
-  parent: number;
-  token: number;
-  logProb: number;
 }
 
 interface Finished {
@@ -214,27 +203,7 @@ function expandGroup(
     best.offer({ parent, token, logProb });
   };
 
-  const beams: StepTrace['beams'] = [];
-  for (let b = 0; b < live.length; b++) {
-    const row = rows[b];
-    const beam = live[b];
-    const allowed = allowedFromNode(trie, beam.node);
-    beams.push({
-      prefix: beam.tokens,
-      logProb: beam.logProb,
-      allowed: Array.from(allowed),
-      maskedMass: massOutside(row, allowed),
-      logProbs: Array.from(row),
-    });
-    if (constrained) {
-      for (const token of allowed) offer(b, token, beam.logProb + row[token]);
-    } else {
-      // BOS is the decoder's start symbol, never an output token.
-      for (let token = 0; token < vocabSize; token++) {
-        if (token !== bos) offer(b, token, beam.logProb + row[token]);
-      }
-    }
-  }
+  const beams = traceAndOffer(trie, live, rows, { constrained, bos, vocabSize }, offer);
   const ranked = best.sorted();
   return { beams, chosen: ranked.slice(0, width), pruned: ranked.slice(width) };
 }
