@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   beamSearch,
-  type BeamSearchOutput,
+  type BeamResult,
   type BeamSearchParams,
   type StepFn,
 } from '../core/decode/beamSearch';
+import { diverseBeamSearch } from '../core/decode/diverseBeamSearch';
+import type { TraceEntry } from '../core/decode/searchTree';
 import { buildTrie, type DocidTrie } from '../core/decode/trie';
 import { encodeSource, lengthBuckets } from '../core/dsi/examples';
 import { DOCID_BOS, DOCID_EOS, DOCID_VOCAB_SIZE } from '../core/docids/types';
@@ -30,6 +32,14 @@ export function createRetriever(
 
 const TOKENS = { bos: DOCID_BOS, eos: DOCID_EOS, vocabSize: DOCID_VOCAB_SIZE };
 
+/** Beam search settings; with `groups` > 1 the search is diverse beam search (Vijayakumar et al.). */
+export type DecodeParams = BeamSearchParams & { groups?: number; diversityStrength?: number };
+
+export interface RetrieveOutput {
+  results: (BeamResult & { group?: number })[];
+  trace: TraceEntry[];
+}
+
 /**
  * Decode docids for `query` with beam search over the trie. The encoder runs once; each step
  * decodes every live beam in one batch against the encoder states tiled to the beam count.
@@ -37,8 +47,8 @@ const TOKENS = { bos: DOCID_BOS, eos: DOCID_EOS, vocabSize: DOCID_VOCAB_SIZE };
 export async function retrieve(
   r: DsiRetriever,
   query: string,
-  params: BeamSearchParams,
-): Promise<BeamSearchOutput> {
+  params: DecodeParams,
+): Promise<RetrieveOutput> {
   const ids = encodeSource(r.tokenizer, query, r.model.config.srcLen);
   // pad to the length bucket, as in training, rather than to the full document length
   const srcLen =
@@ -71,7 +81,15 @@ export async function retrieve(
   };
   try {
     const maxLength = Math.min(params.maxLength, r.model.config.tgtLen);
-    return await beamSearch(step, r.trie, { ...params, maxLength }, TOKENS);
+    const { groups = 1, diversityStrength = 0, ...plain } = params;
+    return groups > 1
+      ? await diverseBeamSearch(
+          step,
+          r.trie,
+          { ...plain, maxLength, groups, diversityStrength },
+          TOKENS,
+        )
+      : await beamSearch(step, r.trie, { ...plain, maxLength }, TOKENS);
   } finally {
     encoded.memory.dispose();
     encoded.mask.dispose();

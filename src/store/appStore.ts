@@ -2,12 +2,14 @@ import { create } from 'zustand';
 import { createBackendSlice, type BackendSlice } from './backendSlice';
 import { createCorpusSlice, type CorpusSlice } from './corpusSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createInspectSlice, type InspectSlice } from './inspectSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
 export type AppState = CorpusSlice &
   SearchSlice &
+  InspectSlice &
   EvaluateSlice &
   BackendSlice &
   ModelSlice &
@@ -21,6 +23,7 @@ export const useAppStore = create<AppState>()((...a) => {
   return {
     ...createCorpusSlice(...a),
     ...createSearchSlice(...a),
+    ...createInspectSlice(...a),
     ...createEvaluateSlice(...a),
     ...createBackendSlice(...a),
     ...createModelSlice(...a),
@@ -32,6 +35,8 @@ export const useAppStore = create<AppState>()((...a) => {
         bm25Hits: [],
         resultsFor: '',
         generative: null,
+        inspected: null,
+        inspectedPlain: null,
       });
       void get().syncModelWithCorpus();
       void get().runSearch();

@@ -48,7 +48,13 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     if (matches) return;
     if (model) {
       await engineClient().dropModel();
-      set({ model: null, modelStatus: 'none', generative: null });
+      set({
+        model: null,
+        modelStatus: 'none',
+        generative: null,
+        inspected: null,
+        inspectedPlain: null,
+      });
     }
     if (
       corpusSource === 'built-in' &&

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
+import { lookup } from '../core/decode/trie';
 import { docidToString } from '../core/docids/types';
 import { pickBackend, switchBackend } from '../models/backend';
 import { retrieve, type DsiRetriever } from '../models/dsiRetriever';
@@ -91,16 +92,28 @@ const api: EngineWorkerApi = {
     const { retriever, docIds } = current;
     const start = performance.now();
     const out = await retrieve(retriever, query, params);
+    const ms = performance.now() - start;
+    const docOf: Record<string, string> = {};
+    for (const entry of out.trace) {
+      for (const f of entry.finished) {
+        const doc = lookup(retriever.trie, f.tokens);
+        if (doc !== undefined) docOf[docidToString(f.tokens)] = docIds[doc];
+      }
+    }
     return {
       query,
+      params,
       hits: out.results.map((r) => ({
         docId: r.doc === undefined ? '' : docIds[r.doc],
         docid: docidToString(r.tokens),
+        tokens: r.tokens,
         logProb: r.logProb,
         score: r.score,
+        group: r.group,
       })),
       trace: out.trace,
-      ms: performance.now() - start,
+      docOf,
+      ms,
     };
   },
 

@@ -1,5 +1,6 @@
 import type { Corpus } from '../core/corpus/types';
-import type { BeamSearchParams, StepTrace } from '../core/decode/beamSearch';
+import type { TraceEntry } from '../core/decode/searchTree';
+import type { DecodeParams } from '../models/dsiRetriever';
 import type { BackendName, BackendReport } from '../models/backend';
 import type { Seq2SeqConfig } from '../models/seq2seq';
 import type { SpeedResult } from '../models/train/speedBenchmark';
@@ -22,16 +23,25 @@ export interface ModelInfo {
 
 export interface GenerativeHit {
   docId: string;
-  /** the decoded identifier, readable ("3-1-07") */
+  /** the decoded identifier, readable ("3-1-0-7") */
   docid: string;
+  /** its decoder tokens (without EOS) */
+  tokens: number[];
   logProb: number;
   score: number;
+  /** diverse beam search: the group that found it */
+  group?: number;
 }
 
 export interface GenerativeAnswer {
   query: string;
+  /** the settings it was decoded with */
+  params: DecodeParams;
   hits: GenerativeHit[];
-  trace: StepTrace[];
+  /** every decoding step (one entry per group and step for diverse beam search) */
+  trace: TraceEntry[];
+  /** readable docid → document id, for every sequence that ended in the trace and is a docid */
+  docOf: Record<string, string>;
   ms: number;
 }
 
@@ -76,7 +86,8 @@ export interface EngineWorkerApi {
   cancelTraining(): Promise<void>;
   /** Forget the model (the page's corpus changed). */
   dropModel(): Promise<void>;
-  search(query: string, params: BeamSearchParams): Promise<GenerativeAnswer>;
+  /** Decode docids for `query` (diverse beam search when params.groups > 1). */
+  search(query: string, params: DecodeParams): Promise<GenerativeAnswer>;
   /** tensors alive in TF.js (leak checks) */
   numTensors(): Promise<number>;
   /** Training speed of a model shape on random ids (the benchmark page calls this). */

@@ -1,6 +1,6 @@
 import type { DsiDataConfig } from '../../core/dsi/prepare';
 import type { DsiMixParams } from '../../core/dsi/examples';
-import { NumberField } from './NumberField';
+import { NumberField } from '../../ui/NumberField';
 import { SelectField } from './SelectField';
 
 type Scheme = DsiDataConfig['docidScheme'];

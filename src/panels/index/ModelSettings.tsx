@@ -1,6 +1,6 @@
 import { DOCID_VOCAB_SIZE } from '../../core/docids/types';
 import type { DsiTrainConfig } from '../../models/train/trainDsi';
-import { NumberField } from './NumberField';
+import { NumberField } from '../../ui/NumberField';
 import { seq2seqParameterCount } from './paramCount';
 import { SelectField } from './SelectField';
 

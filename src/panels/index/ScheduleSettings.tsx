@@ -1,6 +1,6 @@
 import type { OptimizerName } from '../../models/train/optimizers';
 import type { DsiTrainConfig } from '../../models/train/trainDsi';
-import { NumberField } from './NumberField';
+import { NumberField } from '../../ui/NumberField';
 import { SelectField } from './SelectField';
 
 /** How long and how fast the model learns, when it is evaluated, and its seed. */

@@ -1,17 +1,53 @@
-/** The beam-search inspector needs the generative model; until it exists this explains the idea. */
+import { useEffect } from 'react';
+import { useAppStore } from '../../store/appStore';
+import { InspectQuery } from './InspectQuery';
+import { InspectSettings } from './InspectSettings';
+import { InspectView } from './InspectView';
+
+/** Step through the beam search that decodes docids: tree, next-token chart, trie mask, groups. */
 export function InspectPanel() {
+  const modelStatus = useAppStore((s) => s.modelStatus);
+  const query = useAppStore((s) => s.query);
+  const answer = useAppStore((s) => s.inspected);
+  const plain = useAppStore((s) => s.inspectedPlain);
+  const error = useAppStore((s) => s.inspectError);
+  const runInspect = useAppStore((s) => s.runInspect);
+
+  // decode on opening the panel (or once the model is ready) if the tree is not for this query
+  useEffect(() => {
+    if (modelStatus === 'ready' && query.trim() && answer?.query !== query) void runInspect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [modelStatus]);
+
   return (
-    <section className="card">
-      <h2>Inspect</h2>
-      <p>
-        A generative retriever answers by decoding a document identifier token by token with beam
-        search, restricted by a prefix tree of the identifiers that exist. This panel will show that
-        search step by step.
-      </p>
+    <section className="card inspect" aria-label="Beam search inspector">
+      <h2>Inspect the beam search</h2>
       <p className="note">
-        The visual inspector is not built yet. Meanwhile the Search panel lists the beam candidates
-        of every decoding step under its results.
+        The generative model writes a docid one token at a time; beam search keeps the best prefixes
+        at each step, and the trie of existing docids forbids the rest.
       </p>
+      <InspectQuery />
+      <InspectSettings />
+      {modelStatus !== 'ready' && (
+        <p className="note">
+          {modelStatus === 'loading' || modelStatus === 'none'
+            ? 'Waiting for the generative model (train one in the Index panel if this corpus has none)…'
+            : 'The generative model could not load.'}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {answer && (
+        // a new decoding starts a fresh view: last step shown, best result selected
+        <InspectView
+          key={`${answer.query}|${JSON.stringify(answer.params)}|${answer.ms}|${plain?.ms}`}
+          answer={answer}
+          plain={plain}
+        />
+      )}
     </section>
   );
 }

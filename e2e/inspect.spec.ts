@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { openApp } from './app';
+
+const testQuery = (() => {
+  const queryId = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
+    .split('\n')[2]
+    .split('\t')[0];
+  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
+    .split('\n')
+    .find((l) => l.includes(`"${queryId}"`))!;
+  return JSON.parse(line).text as string;
+})();
+
+test('the inspector steps through a decoding whose leaves are the ranked results', async ({
+  page,
+}) => {
+  const errors = await openApp(page, '/#inspect');
+  const inspector = page.getByRole('region', { name: 'Beam search inspector' });
+  await inspector.getByRole('textbox', { name: 'Query' }).fill(testQuery);
+  await inspector.getByRole('button', { name: 'Decode' }).click();
+  const trees = inspector.getByRole('region', { name: /Search trees/ });
+  await expect(trees).toBeVisible({ timeout: 150_000 });
+  const stepLabel = page.getByTestId('step-label');
+  const steps = Number((await stepLabel.textContent())!.match(/of (\d+)/)![1]);
+  expect(steps).toBeGreaterThan(1);
+
+  // keyboard: back to the start, then one arrow press per decoding step
+  await trees.focus();
+  await page.keyboard.press('Home');
+  await expect(stepLabel).toHaveText(`step 0 of ${steps}`);
+  await expect(trees.locator('g[data-status="kept"]')).toHaveCount(0);
+  for (let s = 1; s <= steps; s++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(stepLabel).toHaveText(`step ${s} of ${steps}`);
+  }
+  const ranked = await inspector.getByTestId('result-docid').allTextContents();
+  expect(ranked.length).toBe(6);
+  const leaves = trees.locator('g[data-rank]');
+  await expect(leaves).toHaveCount(ranked.length);
+  const byRank = await leaves.evaluateAll((gs) =>
+    gs
+      .map((g) => [Number(g.getAttribute('data-rank')), g.getAttribute('data-docid')] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, docid]) => docid),
+  );
+  expect(byRank).toEqual(ranked);
+
+  // the start node's next-token chart, with the trie's mask
+  await trees.getByRole('button', { name: 'start of the docid' }).click();
+  const details = inspector.getByRole('region', { name: 'Selected node' });
+  await expect(details.getByRole('img', { name: /Next-token probabilities/ })).toBeVisible();
+  await expect(details.getByTestId('masked-mass')).toContainText('The trie allows');
+  // a result leaf opens its document
+  await trees.getByRole('button', { name: /^result 1: docid/ }).click();
+  await expect(details.getByRole('article', { name: 'Document' })).toBeVisible();
+
+  // diverse beam search: three groups, three colours, and the plain search beside it
+  await inspector.getByRole('checkbox', { name: 'Diverse beam search' }).check();
+  await expect(inspector.getByText(/Diverse beam search \(G=3/)).toBeVisible({ timeout: 60_000 });
+  await expect(inspector.getByTestId('group-swatch')).toHaveCount(3);
+  const groups = await trees
+    .locator('g[data-group]')
+    .evaluateAll((gs) => [...new Set(gs.map((g) => g.getAttribute('data-group')))].sort());
+  expect(groups).toEqual(['0', '1', '2']);
+  const fills = await trees
+    .locator('g[data-group][data-status="kept"] circle')
+    .evaluateAll((cs) => new Set(cs.map((c) => c.getAttribute('fill'))).size);
+  expect(fills).toBe(3);
+  await inspector.getByRole('checkbox', { name: /side by side/ }).check();
+  await expect(inspector.getByText('Plain beam search', { exact: false })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(inspector.getByTestId('cluster-count')).toHaveCount(2);
+  await page.screenshot({ path: 'docs/screenshots/inspector.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test('bad inspector settings say why and keep the tree', async ({ page }) => {
+  await openApp(page, '/#inspect');
+  const inspector = page.getByRole('region', { name: 'Beam search inspector' });
+  await inspector.getByRole('textbox', { name: 'Query' }).fill(testQuery);
+  await inspector.getByRole('button', { name: 'Decode' }).click();
+  await expect(inspector.getByTestId('result-docid').first()).toBeVisible({ timeout: 150_000 });
+  await inspector.getByRole('checkbox', { name: 'Diverse beam search' }).check();
+  await inspector.getByRole('spinbutton', { name: 'Groups G' }).fill('4');
+  await inspector.getByRole('spinbutton', { name: 'Groups G' }).blur();
+  await expect(inspector.getByRole('alert')).toContainText('must divide the beam size');
+  await expect(inspector.getByTestId('result-docid').first()).toBeVisible();
+  // unconstrained decoding says how much mass leaves the trie
+  await inspector.getByRole('spinbutton', { name: 'Groups G' }).fill('3');
+  await inspector.getByRole('spinbutton', { name: 'Groups G' }).blur();
+  await inspector.getByRole('checkbox', { name: /Constrain to valid docids/ }).uncheck();
+  await inspector.getByRole('button', { name: 'start of the docid' }).first().click();
+  await expect(inspector.getByTestId('masked-mass')).toContainText('Unconstrained');
+});

@@ -1,0 +1,109 @@
+import { beamOfPrefix, type SearchTree, type TraceEntry } from '../../core/decode/searchTree';
+import type { Doc } from '../../core/corpus/types';
+import { docidToString } from '../../core/docids/types';
+import { groupColour, tokenLabel } from './groupColours';
+import { NextTokenChart } from './NextTokenChart';
+
+export interface NodeDetailsProps {
+  search: SearchTree;
+  trace: readonly TraceEntry[];
+  nodeId: string | null;
+  constrained: boolean;
+  doc: Doc | undefined;
+  clusterTerms: (prefix: string) => string[] | undefined;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The selected prefix: its next-token distribution with the trie mask, or the document it names. */
+export function NodeDetails({
+  search,
+  trace,
+  nodeId,
+  constrained,
+  doc,
+  clusterTerms,
+}: NodeDetailsProps) {
+  const node = nodeId === null ? undefined : search.nodes.get(nodeId);
+  if (!node)
+    return <p className="note">Select a node of the tree to see its next-token distribution.</p>;
+  const docid = docidToString(node.tokens);
+  const terms = node.status === 'kept' || node.status === 'root' ? clusterTerms(docid) : undefined;
+  const heading =
+    node.status === 'root'
+      ? 'Start of the docid'
+      : node.status === 'finished'
+        ? `Docid ${docid}`
+        : `${node.status === 'pruned' ? 'Pruned prefix' : 'Prefix'} ${docid}`;
+
+  if (node.status === 'finished') {
+    return (
+      <div aria-label="Selected node" role="region">
+        <h3>{heading}</h3>
+        <p>
+          Cumulative log-prob {node.logProb.toFixed(3)} (probability {pct(Math.exp(node.logProb))})
+          {node.resultRank !== undefined
+            ? `, returned at rank ${node.resultRank + 1}`
+            : ', ended but not among the returned results'}
+          .
+        </p>
+        {doc ? (
+          <article className="doc-card" aria-label="Document">
+            <h4>{doc.title || doc.id}</h4>
+            <p className="doc-id">document {doc.id}</p>
+            <p>{doc.text.length > 600 ? `${doc.text.slice(0, 600)}…` : doc.text}</p>
+          </article>
+        ) : (
+          <p className="error">
+            This sequence is not the docid of any document (unconstrained decoding).
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  const beam = beamOfPrefix(trace, node.tokens);
+  const kept = [...search.nodes.values()]
+    .filter((n) => n.parent === node.id && n.status !== 'pruned')
+    .map((n) => n.token!);
+  return (
+    <div aria-label="Selected node" role="region">
+      <h3>{heading}</h3>
+      {node.status !== 'root' && (
+        <p>
+          p(token {tokenLabel(node.token)} | parent) = {node.stepProb.toFixed(3)}; cumulative
+          log-prob {node.logProb.toFixed(3)}.
+          {node.status === 'pruned' && ` It fell out of the beam at step ${node.step + 1}.`}
+        </p>
+      )}
+      {terms && terms.length > 0 && (
+        <p>
+          Cluster {docid || '(all documents)'}: <strong>{terms.join(', ')}</strong>
+        </p>
+      )}
+      {beam?.logProbs ? (
+        <>
+          <h4>Next token after {docid || 'the start'}</h4>
+          <NextTokenChart
+            logProbs={beam.logProbs}
+            allowed={constrained ? beam.allowed : beam.logProbs.map((_, t) => t)}
+            kept={kept}
+            penalty={beam.diversityPenalty}
+            colour={groupColour(search.groups > 1 ? beam.group : 0)}
+          />
+          <p data-testid="masked-mass">
+            {constrained
+              ? `The trie allows ${beam.allowed.length} of ${beam.logProbs.length} tokens here; the constraint removed ${pct(beam.maskedMass)} of the probability mass.`
+              : `Unconstrained: ${pct(beam.maskedMass)} of the probability mass goes to tokens that leave the set of docids.`}
+          </p>
+        </>
+      ) : (
+        <p className="note">
+          {node.status === 'pruned'
+            ? 'A pruned prefix is never expanded, so the model gave no distribution after it.'
+            : 'The search stopped before expanding this prefix.'}
+        </p>
+      )}
+    </div>
+  );
+}

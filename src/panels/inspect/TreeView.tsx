@@ -1,0 +1,64 @@
+import { forwardRef, useCallback, useMemo } from 'react';
+import { distinctTopClusters, type SearchTree } from '../../core/decode/searchTree';
+import { docidToString } from '../../core/docids/types';
+import type { GenerativeAnswer } from '../../worker/engineApi';
+import { BeamTree } from './BeamTree';
+import { layoutSearchTree } from './treeLayout';
+
+export interface TreeViewProps {
+  title: string;
+  answer: GenerativeAnswer;
+  search: SearchTree;
+  step: number;
+  selected: string | null;
+  opened: ReadonlySet<string>;
+  showPruned: boolean;
+  titleOfDoc: (docId: string) => string | undefined;
+  clusterTerms: (prefix: string) => string[] | undefined;
+  onSelect(id: string): void;
+  onTogglePruned(id: string): void;
+}
+
+/** One search tree in a scrollable figure, captioned with how many top-level clusters it covers. */
+export const TreeView = forwardRef<SVGSVGElement, TreeViewProps>(function TreeView(props, ref) {
+  const { title, answer, search, step, selected, opened, showPruned } = props;
+  const { titleOfDoc, clusterTerms, onSelect, onTogglePruned } = props;
+  const layout = useMemo(
+    () => layoutSearchTree(search, opened, showPruned),
+    [search, opened, showPruned],
+  );
+  const titleOf = useCallback(
+    (docid: string) => {
+      const docId = answer.docOf[docid];
+      return docId === undefined ? undefined : (titleOfDoc(docId) ?? docId);
+    },
+    [answer, titleOfDoc],
+  );
+  const clusters = distinctTopClusters(answer.hits);
+  const firstLevels = new Set(answer.hits.map((h) => docidToString(h.tokens.slice(0, 1))));
+  return (
+    <figure className="tree-figure">
+      <figcaption>
+        <strong>{title}</strong> — {answer.hits.length} results from{' '}
+        <span data-testid="cluster-count">{clusters}</span> distinct top-level cluster
+        {clusters === 1 ? '' : 's'}
+        {clusters > 0 && ` (${[...firstLevels].sort().join(', ')})`}
+      </figcaption>
+      <div className="tree-scroll">
+        <BeamTree
+          ref={ref}
+          layout={layout}
+          step={step}
+          selected={selected}
+          groups={search.groups}
+          titleOf={titleOf}
+          clusterTerms={clusterTerms}
+          onSelect={onSelect}
+          onTogglePruned={onTogglePruned}
+          opened={showPruned ? null : opened}
+          label={`${title} search tree`}
+        />
+      </div>
+    </figure>
+  );
+});
