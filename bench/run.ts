@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ANN_SETUP, benchAnn } from './ann.bench';
 import { ANSERINI_FLAT, benchBM25 } from './bm25.bench';
 import { startPageSession } from './browser';
 import { benchCorpusLoad } from './corpusLoad.bench';
@@ -10,12 +11,13 @@ import { readBeirFolder } from './readBeir';
 import { markdownTable, writeResults, type BenchRow } from './results';
 
 /**
- * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed ...]
+ * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed|generative|ann ...]
  * With no --dataset: the built-in corpus, and SciFact when ../shared/datasets/scifact exists.
  * Suites: bm25 (quality and speed against MiniSearch), page (the built app in headless Chromium),
- * speed (training examples/s per TF.js backend and PyTorch on the same config).
+ * speed (training examples/s per TF.js backend and PyTorch on the same config),
+ * ann (HNSW recall@10 and latency against exact search on 20k random unit vectors).
  */
-const SUITES = ['bm25', 'page', 'speed', 'generative'];
+const SUITES = ['bm25', 'page', 'speed', 'generative', 'ann'];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
   const suites: string[] = [];
@@ -124,5 +126,13 @@ if (suites.includes('generative')) {
   console.log(markdownTable(rows));
   writeResults('generative', rows, [
     "Generative retrieval (DSI) on each collection's test queries, decoded with beam search over the docid trie (at most 10 results, so Recall@100 counts the top 10). Latency: one query at a time, TF.js wasm backend in Node, one thread. BM25 on the same queries is in bm25.md.",
+  ]);
+}
+if (suites.includes('ann')) {
+  const rows = benchAnn();
+  console.log(markdownTable(rows));
+  writeResults('ann', rows, [
+    `Approximate nearest neighbours: our HNSW (src/core/dense/hnsw.ts) against exact inner-product search (src/core/dense/exactTopK.ts) on ${ANN_SETUP.docs} seeded random unit vectors (d = ${ANN_SETUP.dim}) and ${ANN_SETUP.queries} random unit queries. Recall@10 = mean over queries of |HNSW top 10 ∩ exact top 10| / 10. Latency: one query at a time, all methods interleaved query by query (so load from other processes falls on all alike), median of 3 runs per query, then p50/p95 over queries, in ms; buildS = seconds to insert all vectors, single-threaded. speedupP50 = exact p50 ÷ HNSW p50.`,
+    'Uniform random directions in 64-d are the hard case for graph search (no clusters, nearly equal distances); learned embeddings usually have lower intrinsic dimension and should be easier, but that is not measured here.',
   ]);
 }
