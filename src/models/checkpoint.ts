@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TokenizerJSON } from '../core/text/tokenizer';
+import type { ParamStore } from './layers/params';
 import { createSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
 
 /** What a saved DSI model holds besides its weights (the files' JSON). */
@@ -7,7 +8,7 @@ export interface CheckpointManifest {
   format: 'genir-dsi-1';
   config: Seq2SeqConfig;
   /** weight tensors in order, with their place in weights.bin (float32, little-endian) */
-  weights: { name: string; shape: number[]; offset: number }[];
+  weights: WeightEntry[];
   tokenizer: TokenizerJSON;
   /** document id → docid tokens */
   docids: Record<string, number[]>;
@@ -18,10 +19,13 @@ export interface CheckpointManifest {
   metrics: Record<string, number>;
 }
 
-/** Weights as one Float32 buffer plus the manifest's weight table. */
-export async function exportWeights(
-  model: Seq2SeqModel,
-): Promise<{ table: CheckpointManifest['weights']; bytes: Uint8Array }> {
+/** One row of a checkpoint's weight table: a tensor's name, shape and byte offset in weights.bin. */
+export type WeightEntry = { name: string; shape: number[]; offset: number };
+
+/** Weights as one Float32 buffer plus the manifest's weight table (any model with a ParamStore). */
+export async function exportWeights(model: {
+  params: ParamStore;
+}): Promise<{ table: CheckpointManifest['weights']; bytes: Uint8Array }> {
   const table: CheckpointManifest['weights'] = [];
   const parts: Float32Array[] = [];
   let offset = 0;
@@ -43,8 +47,18 @@ export async function exportWeights(
 /** A model with the manifest's config and the weights from `bytes`; checks every name and shape. */
 export function importWeights(manifest: CheckpointManifest, bytes: ArrayBuffer): Seq2SeqModel {
   const model = createSeq2Seq(manifest.config);
-  const byName = new Map(manifest.weights.map((w) => [w.name, w]));
-  for (const [name, v] of model.params) {
+  assignWeights(model.params, manifest.weights, bytes);
+  return model;
+}
+
+/** Overwrite every weight of `params` from `bytes` laid out by `table`; checks names and shapes. */
+export function assignWeights(
+  params: ParamStore,
+  table: readonly WeightEntry[],
+  bytes: ArrayBuffer,
+): void {
+  const byName = new Map(table.map((w) => [w.name, w]));
+  for (const [name, v] of params) {
     const w = byName.get(name);
     if (!w) throw new Error(`checkpoint lacks weight ${name}`);
     if (w.shape.join('x') !== v.shape.join('x'))
@@ -58,5 +72,4 @@ export function importWeights(manifest: CheckpointManifest, bytes: ArrayBuffer):
       v.assign(tf.tensor(new Float32Array(bytes.slice(w.offset, w.offset + n * 4)), v.shape)),
     );
   }
-  return model;
 }

@@ -25,6 +25,12 @@ export interface DsiDataConfig {
   srcLen: number;
   /** the qrels split whose queries train the retrieval task */
   trainSplit: string;
+  /**
+   * What semantic docids cluster: LSA of TF-IDF ('lsa', the default when absent) or the dense
+   * retriever's document embeddings ('dense', as DSI clustered BERT embeddings); the caller
+   * passes the embeddings to prepareDsi.
+   */
+  docidVectors?: 'lsa' | 'dense';
   seed: number;
 }
 
@@ -68,7 +74,12 @@ export function prepareDsi(
   corpus: Corpus,
   config: DsiDataConfig,
   onStage?: (stage: string) => void,
+  /** document embeddings in corpus order, clustered by semantic docids instead of LSA */
+  vectors?: readonly Float32Array[],
 ): PreparedDsi {
+  if (config.docidVectors === 'dense' && !vectors) {
+    throw new Error('docids from dense embeddings need a dense retriever for this corpus first');
+  }
   const texts = corpus.docs.map(docText);
   const queries = trainingQueries(corpus, config.trainSplit);
   onStage?.('Training the tokenizer');
@@ -77,7 +88,7 @@ export function prepareDsi(
   const tfidf = buildTfidf(texts);
   const assignment = assignDocids(
     config.docidScheme,
-    { texts, tfidf },
+    { texts, tfidf, vectors: config.docidVectors === 'dense' ? vectors : undefined },
     { seed: config.seed, ...config.docidParams },
   );
   onStage?.('Generating pseudo-queries');

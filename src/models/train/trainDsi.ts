@@ -12,32 +12,12 @@ import { createSeq2Seq, disposeSeq2Seq, parameterCount } from '../seq2seq';
 import { createOptimizer } from './optimizers';
 import { learningRateAt } from './schedule';
 import { trainStep } from './trainStep';
+import { nextTask, TrainControl, type EvalPoint, type TrainProgress } from './control';
 import { DEFAULT_BEAM_SEARCH_PARAMS } from '../../core/decode/beamSearch';
 
 export type { DsiModelShape, DsiTrainConfig } from './config';
 export { DEFAULT_DSI_TRAIN } from './config';
-
-export interface TrainProgress {
-  step: number;
-  totalSteps: number;
-  epoch: number;
-  epochs: number;
-  loss: number;
-  lr: number;
-  examplesPerSec: number;
-  tokensPerSec: number;
-  elapsedSec: number;
-  etaSec: number;
-  /** bytes held by TF.js tensors (GPU memory on webgpu/webgl) */
-  memoryBytes: number;
-}
-
-export interface EvalPoint {
-  step: number;
-  epoch: number;
-  queries: number;
-  metrics: Record<string, number>;
-}
+export { TrainControl, type EvalPoint, type TrainProgress } from './control';
 
 export interface TrainCallbacks {
   onStage?(stage: string): void;
@@ -50,32 +30,6 @@ export interface TrainCallbacks {
   }): void;
   onProgress?(p: TrainProgress): void;
   onEval?(e: EvalPoint): void;
-}
-
-/** Pause, resume and cancel from outside the loop (the worker's RPC flips these). */
-export class TrainControl {
-  paused = false;
-  cancelled = false;
-  private resume: (() => void) | null = null;
-
-  pause() {
-    this.paused = true;
-  }
-
-  unpause() {
-    this.paused = false;
-    this.resume?.();
-    this.resume = null;
-  }
-
-  cancel() {
-    this.cancelled = true;
-    this.unpause();
-  }
-
-  async waitWhilePaused(): Promise<void> {
-    while (this.paused && !this.cancelled) await new Promise<void>((r) => (this.resume = r));
-  }
 }
 
 export interface TrainedDsi {
@@ -120,16 +74,16 @@ export async function evaluateRetriever(
   };
 }
 
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
-
 /** Prepare the data, build the model and train it, reporting progress; the caller disposes the model. */
 export async function trainDsi(
   corpus: Corpus,
   config: DsiTrainConfig,
   cb: TrainCallbacks = {},
   control = new TrainControl(),
+  /** document embeddings in corpus order, for semantic docids with data.docidVectors 'dense' */
+  vectors?: readonly Float32Array[],
 ): Promise<TrainedDsi> {
-  const prepared = prepareDsi(corpus, config.data, cb.onStage);
+  const prepared = prepareDsi(corpus, config.data, cb.onStage, vectors);
   const seed = config.data.seed;
   const model = createSeq2Seq({
     ...config.model,

@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { seq2seqLoss, type Seq2SeqModel } from '../seq2seq';
 import type { Batch } from '../../core/dsi/examples';
+import { applyClippedGradients } from './clipGradients';
 import type { Optimizer } from './optimizers';
-
-/** Global-norm gradient clipping threshold; keeps the first steps of a fresh model stable. */
-const CLIP_NORM = 1.0;
 
 /** Forward, backward and one optimizer update; returns the loss (read back asynchronously). */
 export async function trainStep(
@@ -24,12 +22,7 @@ export async function trainStep(
       () => seq2seqLoss(model, src, tgtIn, targets, weights),
       vars,
     );
-    const names = Object.keys(grads);
-    const norm = tf.sqrt(tf.addN(names.map((n) => tf.sum(tf.square(grads[n])))));
-    const scale = tf.minimum(1, tf.div(CLIP_NORM, tf.maximum(norm, 1e-6)));
-    const byVar = new Map<tf.Variable, tf.Tensor>();
-    for (const v of vars) byVar.set(v, grads[v.name].mul(scale));
-    optimizer.apply(byVar, lr);
+    applyClippedGradients(optimizer, vars, grads, lr);
     return value;
   });
   const loss = (await lossTensor.data())[0];
