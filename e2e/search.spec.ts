@@ -31,19 +31,31 @@ test('the header names the TF.js backend: GPU first unless it is a software rend
   }
 });
 
-test('the Evaluate panel scores BM25 on the built-in test questions', async ({ page }) => {
+test('the Evaluate panel scores every method on the built-in test questions', async ({ page }) => {
   await openApp(page, '/#evaluate');
-  await page.getByRole('button', { name: 'Run BM25 on this split' }).click();
+  // the shipped generative and dense checkpoints take part once loaded
+  await expect(page.getByText(/Not loaded yet/)).toHaveCount(0, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Evaluate all methods' }).click();
   const table = page.getByRole('table', { name: 'Metrics' });
-  const row = table.getByRole('row', { name: /BM25/ });
-  await expect(row).toBeVisible();
-  const cells = await row.getByRole('cell').allTextContents();
-  // nDCG@10, Recall@100, MRR@10, Hits@1, Hits@10, queries
-  const [ndcg, recall, mrr, hits1, hits10, queries] = cells.map(Number);
+  await expect(table).toBeVisible({ timeout: 120_000 });
+  expect(await table.getByRole('rowheader').allTextContents()).toEqual([
+    'Generative (DSI)',
+    'Dense (dual encoder)',
+    'BM25',
+    'Fusion (RRF)',
+  ]);
+  const bm25 = await table.getByRole('row', { name: /^BM25/ }).getByRole('cell').allTextContents();
+  // Hits@1, Hits@10, MRR@10, nDCG@10, Recall@100, queries, memory, p50, p95
+  const [hits1, hits10, mrr, ndcg, recall, queries] = bm25.map(Number);
   for (const v of [ndcg, recall, mrr, hits1, hits10]) expect(v).toBeGreaterThan(0.5);
   expect(hits1).toBeLessThanOrEqual(hits10);
   expect(mrr).toBeLessThanOrEqual(hits10);
   expect(queries).toBe(195);
+  for (const name of [/^Generative/, /^Dense/, /^Fusion/]) {
+    const cells = await table.getByRole('row', { name }).getByRole('cell').allTextContents();
+    expect(Number(cells[1])).toBeGreaterThan(0.2); // Hits@10: far above chance (10/156)
+    expect(cells[6]).toMatch(/B$/); // memory
+  }
   await expect(page.getByText('195 queries with at least one relevant document')).toBeVisible();
 });
 

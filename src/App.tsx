@@ -16,6 +16,7 @@ export function App() {
   const loadBuiltinCorpus = useAppStore((s) => s.loadBuiltinCorpus);
   const startEngine = useAppStore((s) => s.startEngine);
   const loadShippedModel = useAppStore((s) => s.loadShippedModel);
+  const loadShippedDense = useAppStore((s) => s.loadShippedDense);
 
   useEffect(() => {
     void loadBuiltinCorpus();
@@ -24,9 +25,10 @@ export function App() {
     const t = setTimeout(() => {
       void startEngine(preferredBackend());
       void loadShippedModel();
+      void loadShippedDense();
     }, 0);
     return () => clearTimeout(t);
-  }, [loadBuiltinCorpus, startEngine, loadShippedModel]);
+  }, [loadBuiltinCorpus, startEngine, loadShippedModel, loadShippedDense]);
 
   const Active = PANELS.find((p) => p.id === panel)!.Component;
   return (

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { createBackendSlice, type BackendSlice } from './backendSlice';
 import { createCorpusSlice, type CorpusSlice } from './corpusSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
+import { createDenseSlice, type DenseSlice } from './denseSlice';
 import { createInspectSlice, type InspectSlice } from './inspectSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
@@ -10,6 +12,8 @@ import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 export type AppState = CorpusSlice &
   SearchSlice &
   InspectSlice &
+  DenseSlice &
+  CompareSlice &
   EvaluateSlice &
   BackendSlice &
   ModelSlice &
@@ -24,6 +28,8 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createCorpusSlice(...a),
     ...createSearchSlice(...a),
     ...createInspectSlice(...a),
+    ...createDenseSlice(...a),
+    ...createCompareSlice(...a),
     ...createEvaluateSlice(...a),
     ...createBackendSlice(...a),
     ...createModelSlice(...a),
@@ -37,6 +43,10 @@ export const useAppStore = create<AppState>()((...a) => {
         generative: null,
         inspected: null,
         inspectedPlain: null,
+        denseAnswer: null,
+        embeddingMap: null,
+        selectedDoc: null,
+        docidOf: null,
       });
       void get().syncModelWithCorpus();
       void get().runSearch();

@@ -1,25 +1,93 @@
 import type { StateCreator } from 'zustand';
-import type { LexicalEvaluation } from '../worker/corpusApi';
+import {
+  fuseMethods,
+  scoreMethods,
+  type MethodResults,
+  type MethodScore,
+} from '../core/eval/methodComparison';
 import type { AppState } from './appStore';
-import { corpusClient } from './workers';
+import { METHOD_LABELS } from './compareSlice';
+import { corpusClient, engineClient } from './workers';
 
-export interface EvaluateSlice {
-  evaluation: LexicalEvaluation | null;
-  evaluating: boolean;
-  evaluateError: string | null;
-  evaluateBM25(split: string): Promise<void>;
+/** Documents each method returns per query (generative beam search returns at most its beam). */
+export const EVAL_DEPTH = 100;
+/** Beam search used when evaluating the generative model. */
+export const EVAL_BEAM = {
+  beamSize: 10,
+  topK: 10,
+  maxLength: 32,
+  lengthPenalty: 0,
+  constrained: true,
+};
+
+export interface EvaluationTable {
+  split: string;
+  scores: MethodScore[];
+  /** query id → text, for the per-query table */
+  queries: { id: string; text: string }[];
 }
 
-export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> = (set) => ({
+export interface EvaluateSlice {
+  evaluation: EvaluationTable | null;
+  evaluating: boolean;
+  evaluateStage: string;
+  evaluateError: string | null;
+  /** BM25, the generative and dense models when loaded, and their fusion, on one split. */
+  evaluateAll(split: string): Promise<void>;
+}
+
+export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> = (set, get) => ({
   evaluation: null,
   evaluating: false,
+  evaluateStage: '',
   evaluateError: null,
-  async evaluateBM25(split) {
-    set({ evaluating: true, evaluateError: null });
+  async evaluateAll(split) {
+    const corpus = get().corpus;
+    const qrels = corpus?.qrels[split];
+    if (!corpus || !qrels) return set({ evaluateError: `the corpus has no "${split}" qrels` });
+    set({ evaluating: true, evaluateError: null, evaluateStage: 'BM25' });
     try {
-      set({ evaluation: await corpusClient().evaluate(split), evaluating: false });
+      const bm25 = await corpusClient().bm25Run(split, EVAL_DEPTH);
+      const methods: (MethodResults & { weight: number })[] = [
+        {
+          name: METHOD_LABELS.bm25,
+          ...bm25,
+          bytes: bm25.indexBytes,
+          weight: get().fusionWeights.bm25,
+        },
+      ];
+      const { model, dense } = get();
+      if (get().modelStatus === 'ready' && model) {
+        set({ evaluateStage: `generative model (${bm25.queries.length} queries)` });
+        const run = await engineClient().generativeRun(bm25.queries, EVAL_BEAM);
+        methods.unshift({
+          name: METHOD_LABELS.generative,
+          ...run,
+          bytes: model.parameters * 4,
+          weight: get().fusionWeights.generative,
+        });
+      }
+      if (get().denseStatus === 'ready' && dense) {
+        set({ evaluateStage: `dense model (${bm25.queries.length} queries)` });
+        const run = await engineClient().denseRun(bm25.queries, EVAL_DEPTH);
+        const { parameterBytes, embeddingBytes, annBytes } = dense.sizes;
+        methods.splice(methods.length - 1, 0, {
+          name: METHOD_LABELS.dense,
+          ...run,
+          bytes: parameterBytes + embeddingBytes + annBytes,
+          weight: get().fusionWeights.dense,
+        });
+      }
+      const all: MethodResults[] = [...methods];
+      if (methods.length > 1)
+        all.push(fuseMethods(methods, { k: get().rrfK }, EVAL_DEPTH, METHOD_LABELS.fusion));
+      set({
+        evaluation: { split, scores: scoreMethods(qrels, all), queries: bm25.queries },
+        evaluating: false,
+        evaluateStage: '',
+      });
     } catch (e) {
-      set({ evaluating: false, evaluateError: (e as Error).message });
+      set({ evaluating: false, evaluateStage: '', evaluateError: (e as Error).message });
     }
   },
 });

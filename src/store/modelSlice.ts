@@ -34,18 +34,23 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
         set({ modelStatus: 'none' });
         return;
       }
-      set({ model, modelStatus: 'ready' });
-      void get().runGenerativeSearch();
+      get().setModel(model);
     } catch (e) {
       set({ modelStatus: 'error', modelError: (e as Error).message });
     }
   },
   async syncModelWithCorpus() {
-    const { corpus, corpusSource, model, backend } = get();
+    const { corpus, corpusSource, model, dense, backend } = get();
     if (!corpus) return;
-    const matches =
-      model && model.corpusName === corpus.name && model.docCount === corpus.docs.length;
-    if (matches) return;
+    const fits = (m: { corpusName: string; docCount: number } | null) =>
+      m !== null && m.corpusName === corpus.name && m.docCount === corpus.docs.length;
+    const builtin = corpusSource === 'built-in' && corpus.name === BUILTIN_CORPUS && !!backend;
+    if (dense && !fits(dense)) {
+      await engineClient().dropDense();
+      get().setDense(null);
+    }
+    if (builtin && get().denseStatus === 'none') void get().loadShippedDense();
+    if (fits(model)) return;
     if (model) {
       await engineClient().dropModel();
       set({
@@ -56,16 +61,10 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
         inspectedPlain: null,
       });
     }
-    if (
-      corpusSource === 'built-in' &&
-      corpus.name === BUILTIN_CORPUS &&
-      backend &&
-      get().modelStatus === 'none'
-    ) {
-      await get().loadShippedModel();
-    }
+    if (builtin && get().modelStatus === 'none') await get().loadShippedModel();
   },
   setModel(model) {
-    set({ model, modelStatus: model ? 'ready' : 'none' });
+    set({ model, modelStatus: model ? 'ready' : 'none', docidOf: null });
+    void get().runGenerativeSearch();
   },
 });

@@ -42,6 +42,7 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
   async runSearch() {
     const query = get().query;
     void get().runGenerativeSearch();
+    void get().runDenseSearch();
     if (query.trim() === '' || !get().corpus) {
       set({ bm25Hits: [], resultsFor: query, searchMs: null });
       return;

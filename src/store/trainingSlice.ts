@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
 import type { StateCreator } from 'zustand';
+import type { DenseTrainConfig } from '../models/dense/config';
+import { DEMO_DENSE_CONFIG } from '../models/dense/presets';
 import { DEMO_TRAIN_CONFIG } from '../models/train/presets';
 import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
 import type { AppState } from './appStore';
@@ -8,9 +10,15 @@ import { engineClient } from './workers';
 export type TrainingStatus =
   'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
 
+/** Which model the Index panel trains. */
+export type TrainKind = 'generative' | 'dense';
+
 export interface TrainingSlice {
+  trainKind: TrainKind;
   /** the Index panel's settings; defaults sized for a classroom */
   trainConfig: DsiTrainConfig;
+  /** the dense retriever's settings (same data settings as the generative model's by default) */
+  denseTrainConfig: DenseTrainConfig;
   trainingStatus: TrainingStatus;
   trainingStage: string;
   trainingError: string | null;
@@ -26,9 +34,20 @@ export interface TrainingSlice {
   /** loss of every step so far */
   losses: number[];
   evals: EvalPoint[];
+  /** the dense run's plan: parameters and pair counts */
+  densePlan: {
+    parameters: number;
+    pairs: Record<string, number>;
+    vocab: number;
+    maxLen: number;
+  } | null;
+  /** the kind of model the current (or last) run trains */
+  runKind: TrainKind;
   /** final speed of the last finished run */
   trainingSpeed: { examplesPerSec: number; tokensPerSec: number; seconds: number } | null;
+  setTrainKind(kind: TrainKind): void;
   setTrainConfig(config: DsiTrainConfig): void;
+  setDenseTrainConfig(config: DenseTrainConfig): void;
   startTraining(): Promise<void>;
   pauseTraining(): Promise<void>;
   resumeTraining(): Promise<void>;
@@ -36,7 +55,11 @@ export interface TrainingSlice {
 }
 
 export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
+  trainKind: 'generative',
   trainConfig: DEMO_TRAIN_CONFIG,
+  denseTrainConfig: DEMO_DENSE_CONFIG,
+  densePlan: null,
+  runKind: 'generative',
   trainingStatus: 'idle',
   trainingStage: '',
   trainingError: null,
@@ -45,9 +68,11 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   losses: [],
   evals: [],
   trainingSpeed: null,
+  setTrainKind: (trainKind) => set({ trainKind }),
   setTrainConfig: (trainConfig) => set({ trainConfig }),
+  setDenseTrainConfig: (denseTrainConfig) => set({ denseTrainConfig }),
   async startTraining() {
-    const { corpus, trainConfig, trainingStatus } = get();
+    const { corpus, trainConfig, denseTrainConfig, trainingStatus, trainKind } = get();
     if (
       !corpus ||
       trainingStatus === 'running' ||
@@ -60,11 +85,40 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       trainingStage: 'Starting',
       trainingError: null,
       trainingPlan: null,
+      densePlan: null,
+      runKind: trainKind,
       progress: null,
       losses: [],
       evals: [],
       trainingSpeed: null,
     });
+    const running = () => (get().trainingStatus === 'paused' ? 'paused' : 'running');
+    const common = {
+      onStage: (trainingStage: string) => set({ trainingStage }),
+      onProgress: (progress: TrainProgress) =>
+        set({ progress, losses: [...get().losses, progress.loss] }),
+      onEval: (e: EvalPoint) => set({ evals: [...get().evals, e] }),
+    };
+    if (trainKind === 'dense') {
+      try {
+        const outcome = await engineClient().trainDense(
+          corpus,
+          denseTrainConfig,
+          Comlink.proxy({
+            ...common,
+            onPrepared: (densePlan) => set({ densePlan, trainingStatus: running() }),
+          }),
+        );
+        set({
+          trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
+          trainingSpeed: outcome.speed,
+        });
+        if (!outcome.cancelled) get().setDense(outcome.dense);
+      } catch (e) {
+        set({ trainingStatus: 'error', trainingError: (e as Error).message });
+      }
+      return;
+    }
     try {
       const outcome = await engineClient().train(
         corpus,
@@ -87,7 +141,6 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       });
       if (!outcome.cancelled) {
         get().setModel(outcome.model);
-        void get().runGenerativeSearch();
       }
     } catch (e) {
       set({ trainingStatus: 'error', trainingError: (e as Error).message });

@@ -33,6 +33,13 @@ export interface LexicalEvaluation {
   timing: { totalMs: number; queries: number };
 }
 
+export interface Bm25Run {
+  queries: { id: string; text: string }[];
+  run: Record<string, { docId: string; score: number }[]>;
+  latencyMs: number[];
+  indexBytes: number;
+}
+
 /**
  * The corpus worker: parses and validates collections off the main thread, owns the BM25 index,
  * and answers lexical searches and evaluations. A failed load leaves the previous corpus in place.
@@ -50,4 +57,9 @@ export interface CorpusWorkerApi {
   docs(from: number, to: number): Promise<Doc[]>;
   search(query: string, k: number): Promise<LexicalHit[]>;
   evaluate(split: string): Promise<LexicalEvaluation>;
+  /**
+   * BM25's top `k` for every judged query of `split`, one query at a time (latency per query),
+   * the queries themselves (for the other methods) and the index's size in bytes.
+   */
+  bm25Run(split: string, k: number): Promise<Bm25Run>;
 }

@@ -8,10 +8,23 @@ import { loadCheckpoint } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
 import { TrainControl, trainDsi } from '../models/train/trainDsi';
-import type { EngineWorkerApi, ModelInfo } from './engineApi';
+import { loadDenseCheckpoint } from '../models/dense/denseCheckpoint';
+import { disposeDenseRetriever } from '../models/dense/denseRetriever';
+import { trainDense } from '../models/dense/trainDense';
+import {
+  adoptDense,
+  denseRun,
+  denseSearch,
+  disposeDense,
+  embeddingMap,
+  embeddingsInOrder,
+  type DenseState,
+} from './denseEngine';
+import type { EngineWorkerApi, MethodRun, ModelInfo } from './engineApi';
 
 /** The model in use, with the document ids in its document-number order. */
 let current: { retriever: DsiRetriever; docIds: string[]; info: ModelInfo } | null = null;
+let dense: DenseState | null = null;
 let training: TrainControl | null = null;
 /** Settles once the first backend is up, so a checkpoint can download while TF.js starts. */
 let backendReady: Promise<unknown> = new Promise(() => {});
@@ -50,7 +63,14 @@ const api: EngineWorkerApi = {
     if (training) throw new Error('a training run is already in progress');
     training = new TrainControl();
     try {
-      const trained = await trainDsi(corpus, config, callbacks, training);
+      const vectors =
+        config.data.docidVectors === 'dense'
+          ? embeddingsInOrder(
+              dense,
+              corpus.docs.map((d) => d.id),
+            )
+          : undefined;
+      const trained = await trainDsi(corpus, config, callbacks, training, vectors);
       const { retriever, prepared, history } = trained;
       const info: ModelInfo = {
         source: 'trained',
@@ -115,6 +135,96 @@ const api: EngineWorkerApi = {
       docOf,
       ms,
     };
+  },
+
+  async generativeRun(queries, params) {
+    if (!current) throw new Error('no generative model is loaded');
+    const { retriever, docIds } = current;
+    const run: MethodRun['run'] = {};
+    const latencyMs: number[] = [];
+    for (const q of queries) {
+      const start = performance.now();
+      const out = await retrieve(retriever, q.text, params);
+      latencyMs.push(performance.now() - start);
+      run[q.id] = out.results
+        .filter((r) => r.doc !== undefined)
+        .map((r) => ({ docId: docIds[r.doc!], score: r.score }));
+    }
+    return { run, latencyMs };
+  },
+
+  async docidsOfDocs() {
+    if (!current) return {};
+    const { retriever, docIds } = current;
+    return Object.fromEntries(docIds.map((id, i) => [id, docidToString(retriever.docids[i])]));
+  },
+
+  async loadDenseCheckpoint(url, corpusName, queries) {
+    const loaded = await loadDenseCheckpoint(url, backendReady);
+    const state = await adoptDense(
+      loaded.retriever,
+      loaded.docIds,
+      {
+        source: 'checkpoint',
+        corpusName,
+        matryoshkaDims: (loaded.training.matryoshkaDims as number[] | undefined) ?? [],
+        config: loaded.training,
+        metrics: loaded.metrics,
+      },
+      queries,
+    );
+    disposeDense(dense);
+    dense = state;
+    return state.info;
+  },
+
+  async trainDense(corpus, config, callbacks) {
+    if (training) throw new Error('a training run is already in progress');
+    training = new TrainControl();
+    try {
+      const trained = await trainDense(corpus, config, callbacks, training);
+      if (trained.cancelled) {
+        disposeDenseRetriever(trained.retriever);
+        return { cancelled: true, dense: dense?.info ?? null, speed: trained.speed };
+      }
+      const state = await adoptDense(
+        trained.retriever,
+        corpus.docs.map((d) => d.id),
+        {
+          source: 'trained',
+          corpusName: corpus.name,
+          matryoshkaDims: config.matryoshkaDims,
+          config: config as unknown as Record<string, unknown>,
+          metrics: trained.history.evals.at(-1)?.metrics ?? {},
+        },
+        corpus.queries.map((q) => q.text),
+      );
+      disposeDense(dense);
+      dense = state;
+      return { cancelled: false, dense: state.info, speed: trained.speed };
+    } finally {
+      training = null;
+    }
+  },
+
+  async dropDense() {
+    disposeDense(dense);
+    dense = null;
+  },
+
+  async denseSearch(query, k, dims) {
+    if (!dense) throw new Error('no dense model is loaded');
+    return denseSearch(dense, query, k, dims);
+  },
+
+  async denseRun(queries, k, dims) {
+    if (!dense) throw new Error('no dense model is loaded');
+    return denseRun(dense, queries, k, dims);
+  },
+
+  async embeddingMap() {
+    if (!dense) throw new Error('no dense model is loaded');
+    return embeddingMap(dense);
   },
 
   async numTensors() {

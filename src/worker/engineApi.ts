@@ -1,5 +1,6 @@
 import type { Corpus } from '../core/corpus/types';
 import type { TraceEntry } from '../core/decode/searchTree';
+import type { DenseTrainConfig } from '../models/dense/config';
 import type { DecodeParams } from '../models/dsiRetriever';
 import type { BackendName, BackendReport } from '../models/backend';
 import type { Seq2SeqConfig } from '../models/seq2seq';
@@ -45,6 +46,68 @@ export interface GenerativeAnswer {
   ms: number;
 }
 
+/** What the page shows about the dense retriever (dual encoder) in use. */
+export interface DenseInfo {
+  source: 'checkpoint' | 'trained';
+  corpusName: string;
+  docCount: number;
+  parameters: number;
+  /** embedding size */
+  dim: number;
+  /** Matryoshka prefixes it was trained for ([] = the full vector only) */
+  matryoshkaDims: number[];
+  config: Record<string, unknown>;
+  /** held-out metrics the model reached when it was trained */
+  metrics: Record<string, number>;
+  /** memory: float32 parameters, the document embedding matrix, the HNSW graph's links */
+  sizes: { parameterBytes: number; embeddingBytes: number; annBytes: number };
+  /** exact search (one matMul + top-k) or, above the size threshold, HNSW with its measured recall */
+  search: { kind: 'exact' | 'hnsw'; recallAt10?: number; sampledQueries?: number };
+}
+
+export interface DenseAnswer {
+  query: string;
+  /** embedding dimensions searched (a Matryoshka prefix, or all) */
+  dims: number;
+  hits: { docId: string; score: number }[];
+  /** the query on the embedding map's axes, once the map exists */
+  point: [number, number] | null;
+  ms: number;
+}
+
+/** Document embeddings on their first two principal axes. */
+export interface EmbeddingMap {
+  docIds: string[];
+  /** row-major [docs × 2] */
+  points: Float32Array;
+  /** variance share of each axis */
+  explained: number[];
+}
+
+/** A method's ranked lists for many queries, with the time each query took. */
+export interface MethodRun {
+  run: Record<string, { docId: string; score: number }[]>;
+  latencyMs: number[];
+}
+
+export interface DenseTrainCallbacksApi {
+  onStage(stage: string): void;
+  onPrepared(info: {
+    parameters: number;
+    pairs: Record<string, number>;
+    vocab: number;
+    maxLen: number;
+  }): void;
+  onProgress(p: TrainProgress): void;
+  onEval(e: EvalPoint): void;
+}
+
+export interface DenseTrainOutcome {
+  cancelled: boolean;
+  dense: DenseInfo | null;
+  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
+}
+
 export interface TrainCallbacksApi {
   onStage(stage: string): void;
   onPrepared(info: {
@@ -88,6 +151,25 @@ export interface EngineWorkerApi {
   dropModel(): Promise<void>;
   /** Decode docids for `query` (diverse beam search when params.groups > 1). */
   search(query: string, params: DecodeParams): Promise<GenerativeAnswer>;
+  /** Generative answers for many queries, one at a time (evaluation). */
+  generativeRun(queries: { id: string; text: string }[], params: DecodeParams): Promise<MethodRun>;
+  /** Each document's readable docid under the generative model (for colouring the map). */
+  docidsOfDocs(): Promise<Record<string, string>>;
+
+  /** Load a shipped dense checkpoint; its documents must be those of the page's corpus. */
+  loadDenseCheckpoint(url: string, corpusName: string, queries: string[]): Promise<DenseInfo>;
+  /** Train a dual encoder on `corpus` (the generative model's pairs); resolves when it ends. */
+  trainDense(
+    corpus: Corpus,
+    config: DenseTrainConfig,
+    callbacks: DenseTrainCallbacksApi,
+  ): Promise<DenseTrainOutcome>;
+  dropDense(): Promise<void>;
+  /** The `k` nearest documents by embedding (a Matryoshka prefix of `dims` when given). */
+  denseSearch(query: string, k: number, dims?: number): Promise<DenseAnswer>;
+  denseRun(queries: { id: string; text: string }[], k: number, dims?: number): Promise<MethodRun>;
+  embeddingMap(): Promise<EmbeddingMap>;
+
   /** tensors alive in TF.js (leak checks) */
   numTensors(): Promise<number>;
   /** Training speed of a model shape on random ids (the benchmark page calls this). */

@@ -93,6 +93,13 @@ export class HnswIndex {
     return this.count;
   }
 
+  /** Bytes the graph's neighbour lists take (the vectors themselves are not counted). */
+  get linkBytes(): number {
+    let bytes = 0;
+    for (const lists of this.links) for (const list of lists) bytes += list.byteLength;
+    return bytes;
+  }
+
   /** Add one vector (its first `dim` values are copied); returns its node number. */
   add(vector: Float32Array): number {
     if (vector.length < this.dim)

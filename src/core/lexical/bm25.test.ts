@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bm25Idf, buildBM25Index, calcBM25Score, searchBM25 } from './bm25';
+import { bm25Idf, bm25IndexBytes, buildBM25Index, calcBM25Score, searchBM25 } from './bm25';
 
 const docs = [
   { text: 'The cat sat on the mat.' },
@@ -27,6 +27,17 @@ describe('BM25', () => {
     expect(hits[2].score).toBeCloseTo(expected0, 6);
     const norm = 0.9 * (1 - 0.4 + (0.4 * 3) / (37 / 4));
     expect(expected0).toBeCloseTo(Math.log(1 + 1.5 / 3.5) / (1 + norm), 12);
+  });
+
+  it('counts the bytes of postings, norms and vocabulary', () => {
+    const index = buildBM25Index(docs, { k1: 0.9, b: 0.4, lengthEncoding: 'exact' });
+    // postings: cat in 3 docs, sat/mat/dog/live/togeth/everywher/treatis/migrat/bird in 1 each
+    const postings = 3 + 9;
+    const vocabulary = ['cat', 'sat', 'mat', 'dog', 'live', 'togeth', 'everywher', 'treatis']
+      .concat(['migrat', 'bird'])
+      .reduce((sum, t) => sum + 2 * t.length + 4, 0);
+    expect(index.termIds.size).toBe(10);
+    expect(bm25IndexBytes(index)).toBe(postings * (4 + 2) + 4 * 4 + vocabulary);
   });
 
   it('sums query terms and counts a repeated query term twice', () => {

@@ -142,3 +142,17 @@ export function searchBM25(index: BM25Index, query: string, k = 10): Scored[] {
   }
   return topK(touched, scores, k);
 }
+
+/**
+ * Memory the index's data takes, in bytes: postings (document numbers and frequencies), the
+ * per-document length norms, and the vocabulary (UTF-16 term text + a 4-byte term id per term).
+ * JavaScript's own object overhead is left out, so this is comparable to a model's weight bytes.
+ */
+export function bm25IndexBytes(index: BM25Index): number {
+  let bytes = index.lengthNorms.byteLength;
+  for (let t = 0; t < index.postingDocs.length; t++) {
+    bytes += index.postingDocs[t].byteLength + index.postingFreqs[t].byteLength;
+  }
+  for (const term of index.termIds.keys()) bytes += 2 * term.length + 4;
+  return bytes;
+}

@@ -1,13 +1,18 @@
 import { useState } from 'react';
-import { STANDARD_METRICS } from '../../core/eval/metrics';
 import { useAppStore } from '../../store/appStore';
+import { MethodTable } from './MethodTable';
+import { PerQueryTable } from './PerQueryTable';
 
+/** Every loaded method (generative, dense, BM25, their fusion) on one judged split. */
 export function EvaluatePanel() {
   const corpus = useAppStore((s) => s.corpus);
   const evaluation = useAppStore((s) => s.evaluation);
   const evaluating = useAppStore((s) => s.evaluating);
+  const stage = useAppStore((s) => s.evaluateStage);
   const error = useAppStore((s) => s.evaluateError);
-  const evaluateBM25 = useAppStore((s) => s.evaluateBM25);
+  const evaluateAll = useAppStore((s) => s.evaluateAll);
+  const modelStatus = useAppStore((s) => s.modelStatus);
+  const denseStatus = useAppStore((s) => s.denseStatus);
   const splits = corpus ? Object.keys(corpus.qrels) : [];
   const [chosen, setChosen] = useState('test');
   const split = splits.includes(chosen) ? chosen : (splits[0] ?? '');
@@ -24,6 +29,10 @@ export function EvaluatePanel() {
       </section>
     );
   }
+  const missing = [
+    modelStatus !== 'ready' && 'the generative model',
+    denseStatus !== 'ready' && 'the dense model',
+  ].filter(Boolean);
   return (
     <section className="card" aria-label="Evaluation">
       <h2>Evaluate on {corpus.name}</h2>
@@ -36,10 +45,15 @@ export function EvaluatePanel() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void evaluateBM25(split)} disabled={evaluating}>
-          {evaluating ? 'Evaluating…' : 'Run BM25 on this split'}
+        <button type="button" onClick={() => void evaluateAll(split)} disabled={evaluating}>
+          {evaluating ? `Evaluating ${stage}…` : 'Evaluate all methods'}
         </button>
       </div>
+      {missing.length > 0 && (
+        <p className="note">
+          Not loaded yet, so left out: {missing.join(' and ')}. Train one in the Index panel.
+        </p>
+      )}
       {error && (
         <div role="alert" className="error">
           {error}
@@ -47,62 +61,15 @@ export function EvaluatePanel() {
       )}
       {evaluation && (
         <>
-          <table className="metrics" aria-label="Metrics">
-            <thead>
-              <tr>
-                <th scope="col">method</th>
-                {STANDARD_METRICS.map((m) => (
-                  <th scope="col" key={m}>
-                    {m}
-                  </th>
-                ))}
-                <th scope="col">queries</th>
-                <th scope="col">ms / query</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{evaluation.method}</th>
-                {STANDARD_METRICS.map((m) => (
-                  <td key={m}>{evaluation.mean[m].toFixed(4)}</td>
-                ))}
-                <td>{evaluation.evaluatedQueries}</td>
-                <td>
-                  {(evaluation.timing.totalMs / Math.max(1, evaluation.timing.queries)).toFixed(2)}
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <MethodTable scores={evaluation.scores} />
           <p className="note">
-            {evaluation.split} split: {evaluation.evaluatedQueries} queries with at least one
-            relevant document. Metrics follow trec_eval / ir_measures (nDCG with graded gains, ties
-            broken by document id).
+            {evaluation.split} split: {evaluation.scores[0]?.evaluatedQueries ?? 0} queries with at
+            least one relevant document. Metrics follow trec_eval / ir_measures (nDCG with graded
+            gains, ties broken by document id). The generative model returns at most its beam (10
+            docids), so its Recall@100 counts those 10. Fusion is reciprocal rank fusion with the
+            Compare panel&apos;s weights; its latency and memory are the sums of its parts.
           </p>
-          <details>
-            <summary>Per-query results</summary>
-            <table className="metrics">
-              <thead>
-                <tr>
-                  <th scope="col">query</th>
-                  {STANDARD_METRICS.map((m) => (
-                    <th scope="col" key={m}>
-                      {m}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {evaluation.perQuery.map((q) => (
-                  <tr key={q.queryId}>
-                    <td>{q.text}</td>
-                    {STANDARD_METRICS.map((m) => (
-                      <td key={m}>{q.metrics[m].toFixed(3)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <PerQueryTable evaluation={evaluation} />
         </>
       )}
     </section>

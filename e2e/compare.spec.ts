@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { openApp } from './app';
+
+const testQuestion = (() => {
+  const queryId = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
+    .split('\n')[3]
+    .split('\t')[0];
+  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
+    .split('\n')
+    .find((l) => l.includes(`"${queryId}"`))!;
+  return JSON.parse(line).text as string;
+})();
+
+test('a test question in Compare shows the three methods, their fusion and the map; a selection shows everywhere', async ({
+  page,
+}) => {
+  const errors = await openApp(page, '/#compare');
+  const panel = page.getByRole('region', { name: 'Compare methods' });
+  await panel.getByRole('combobox', { name: 'Test question' }).selectOption(testQuestion);
+  await expect(panel.getByRole('textbox', { name: 'Query' })).toHaveValue(testQuestion);
+
+  const columns = ['Generative (DSI)', 'Dense (dual encoder)', 'BM25', 'Fusion (RRF)'].map((name) =>
+    panel.getByRole('region', { name }),
+  );
+  for (const column of columns) {
+    await expect(column.getByRole('listitem').first()).toBeVisible({ timeout: 150_000 });
+  }
+  // the question is judged: its relevant document is marked somewhere
+  await expect(panel.getByText(/This is a judged question/)).toBeVisible();
+  await expect(panel.getByText('✓ relevant').first()).toBeVisible();
+
+  const map = panel.getByRole('img', { name: /Map of 156 document embeddings/ });
+  await expect(map).toBeVisible();
+  await expect(map.getByTestId('map-query')).toHaveCount(1);
+  await expect(map.locator('[data-method="dense"]')).toHaveCount(10);
+
+  // select BM25's first result: every column that lists it highlights it, and so does the map
+  const bm25 = columns[2];
+  const first = bm25.getByRole('listitem').first();
+  const docId = await first.getAttribute('data-doc');
+  await first.getByRole('button').click();
+  for (const column of columns) {
+    const item = column.locator(`li[data-doc="${docId}"]`);
+    if ((await item.count()) > 0) {
+      await expect(item.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+    }
+  }
+  await expect(columns[3].locator(`li[data-doc="${docId}"]`)).toHaveCount(1);
+  await expect(map.getByTestId('map-selected')).toHaveCount(1);
+  await page.screenshot({ path: 'docs/screenshots/compare.png', fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,181 @@
+import { useMemo } from 'react';
+import type { Doc } from '../../core/corpus/types';
+import type { EmbeddingMap } from '../../worker/engineApi';
+import type { MethodName } from '../../store/compareSlice';
+import { METHOD_COLOURS } from './compareLists';
+
+const CLUSTER_COLOURS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
+const W = 640;
+const H = 420;
+const PAD = 16;
+
+export interface EmbeddingMapViewProps {
+  map: EmbeddingMap;
+  /** the query on the map's axes */
+  query: [number, number] | null;
+  /** document id → readable docid; its first token is the top-level cluster */
+  docidOf: Record<string, string> | null;
+  /** each method's top results */
+  tops: Record<MethodName, readonly string[]>;
+  docs: ReadonlyMap<string, Doc>;
+  /** top terms per cluster prefix, shown on hover */
+  clusterTerms?: Record<string, string[]>;
+  selected: string | null;
+  onSelect(docId: string | null): void;
+}
+
+/**
+ * Documents on the first two principal axes of their dense embeddings, coloured by the generative
+ * model's top-level semantic cluster; the query is a star, each method's top results are ringed.
+ */
+export function EmbeddingMapView(props: EmbeddingMapViewProps) {
+  const { map, query, docidOf, tops, docs, clusterTerms, selected, onSelect } = props;
+  const { scaleX, scaleY } = useMemo(() => {
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let i = 0; i < map.docIds.length; i++) {
+      x0 = Math.min(x0, map.points[2 * i]);
+      x1 = Math.max(x1, map.points[2 * i]);
+      y0 = Math.min(y0, map.points[2 * i + 1]);
+      y1 = Math.max(y1, map.points[2 * i + 1]);
+    }
+    if (query) {
+      [x0, x1, y0, y1] = [
+        Math.min(x0, query[0]),
+        Math.max(x1, query[0]),
+        Math.min(y0, query[1]),
+        Math.max(y1, query[1]),
+      ];
+    }
+    const sx = (W - 2 * PAD) / Math.max(1e-9, x1 - x0);
+    const sy = (H - 2 * PAD) / Math.max(1e-9, y1 - y0);
+    return {
+      scaleX: (x: number) => PAD + (x - x0) * sx,
+      scaleY: (y: number) => H - PAD - (y - y0) * sy,
+    };
+  }, [map, query]);
+
+  const clusterOf = (docId: string) => docidOf?.[docId]?.split('-')[0];
+  const clusters = [...new Set(map.docIds.map(clusterOf).filter((c) => c !== undefined))].sort(
+    (a, b) => Number(a) - Number(b),
+  );
+  const ringRadius: Record<MethodName, number> = { generative: 6.5, dense: 9, bm25: 11.5 };
+  const index = new Map(map.docIds.map((id, i) => [id, i]));
+  const at = (id: string) => {
+    const i = index.get(id);
+    return i === undefined
+      ? null
+      : { x: scaleX(map.points[2 * i]), y: scaleY(map.points[2 * i + 1]) };
+  };
+  const sel = selected ? at(selected) : null;
+
+  return (
+    <figure className="embedding-map">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-label={`Map of ${map.docIds.length} document embeddings (PCA, ${(100 * (map.explained[0] + (map.explained[1] ?? 0))).toFixed(0)}% of the variance)${query ? ' with the query' : ''}`}
+        fontFamily="system-ui, sans-serif"
+        fontSize={11}
+      >
+        <rect width={W} height={H} fill="#ffffff" />
+        {map.docIds.map((id, i) => {
+          const c = clusterOf(id);
+          return (
+            <circle
+              key={id}
+              cx={scaleX(map.points[2 * i])}
+              cy={scaleY(map.points[2 * i + 1])}
+              r={4}
+              fill={
+                c === undefined ? '#9aa3b2' : CLUSTER_COLOURS[Number(c) % CLUSTER_COLOURS.length]
+              }
+              opacity={0.8}
+              onClick={() => onSelect(selected === id ? null : id)}
+              style={{ cursor: 'pointer' }}
+            >
+              <title>{`${docs.get(id)?.title || id}${docidOf?.[id] ? ` · docid ${docidOf[id]}` : ''}`}</title>
+            </circle>
+          );
+        })}
+        {(Object.keys(tops) as MethodName[]).map((m) =>
+          tops[m].map((id) => {
+            const p = at(id);
+            return p ? (
+              <circle
+                key={`${m}-${id}`}
+                data-method={m}
+                cx={p.x}
+                cy={p.y}
+                r={ringRadius[m]}
+                fill="none"
+                stroke={METHOD_COLOURS[m]}
+                strokeWidth={1.6}
+                pointerEvents="none"
+              />
+            ) : null;
+          }),
+        )}
+        {sel && (
+          <g pointerEvents="none" data-testid="map-selected">
+            <circle cx={sel.x} cy={sel.y} r={15} fill="none" stroke="#1d2330" strokeWidth={2.5} />
+            <text x={sel.x + 18} y={sel.y + 4} fill="#1d2330" fontWeight={700}>
+              {(docs.get(selected!)?.title || selected!).slice(0, 40)}
+            </text>
+          </g>
+        )}
+        {query && (
+          <g pointerEvents="none" data-testid="map-query">
+            <path
+              d="M0,-11 L3,-3 L11,-3 L4.5,2 L7,10 L0,5 L-7,10 L-4.5,2 L-11,-3 L-3,-3 Z"
+              transform={`translate(${scaleX(query[0])},${scaleY(query[1])})`}
+              fill="#1d2330"
+              stroke="#ffffff"
+              strokeWidth={1.5}
+            />
+          </g>
+        )}
+      </svg>
+      <figcaption>
+        <ul className="legend" aria-label="Map legend">
+          <li className="legend-query">query</li>
+          {(Object.keys(ringRadius) as MethodName[]).map((m) => (
+            <li
+              key={m}
+              className="legend-ring"
+              style={{ '--swatch': METHOD_COLOURS[m] } as React.CSSProperties}
+            >
+              {m === 'bm25' ? 'BM25' : m} top 10
+            </li>
+          ))}
+          {clusters.length > 0 && (
+            <li className="legend-clusters">
+              clusters:{' '}
+              {clusters.map((c) => (
+                <span
+                  key={c}
+                  className="cluster-chip"
+                  title={clusterTerms?.[c!]?.join(', ')}
+                  style={{ background: CLUSTER_COLOURS[Number(c) % CLUSTER_COLOURS.length] }}
+                >
+                  {c}
+                </span>
+              ))}
+            </li>
+          )}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,92 @@
+import type { StateCreator } from 'zustand';
+import type { DenseAnswer, DenseInfo, EmbeddingMap } from '../worker/engineApi';
+import type { AppState } from './appStore';
+import { BUILTIN_CORPUS } from './corpusSlice';
+import { SEARCH_RESULTS } from './searchSlice';
+import { engineClient } from './workers';
+
+export interface DenseSlice {
+  /** the dense retriever (dual encoder) answering queries, or null */
+  dense: DenseInfo | null;
+  denseStatus: 'none' | 'loading' | 'ready' | 'error';
+  denseError: string | null;
+  /** the dense retriever's answer for the current query */
+  denseAnswer: DenseAnswer | null;
+  /** Matryoshka prefix searched; null = the full embedding */
+  denseDims: number | null;
+  /** document embeddings on two principal axes, fetched when the Compare panel first needs them */
+  embeddingMap: EmbeddingMap | null;
+  loadShippedDense(): Promise<void>;
+  setDense(info: DenseInfo | null): void;
+  setDenseDims(dims: number | null): void;
+  runDenseSearch(): Promise<void>;
+  loadEmbeddingMap(): Promise<void>;
+}
+
+/** Where the dense checkpoint of the built-in corpus is served. */
+export const SHIPPED_DENSE = `${BUILTIN_CORPUS}-dense`;
+
+export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set, get) => ({
+  dense: null,
+  denseStatus: 'none',
+  denseError: null,
+  denseAnswer: null,
+  denseDims: null,
+  embeddingMap: null,
+  async loadShippedDense() {
+    if (get().denseStatus === 'loading') return;
+    set({ denseStatus: 'loading', denseError: null });
+    try {
+      const url = new URL(`${import.meta.env.BASE_URL}models/${SHIPPED_DENSE}/`, location.href)
+        .href;
+      const texts = get().corpus?.queries.map((q) => q.text) ?? [];
+      const dense = await engineClient().loadDenseCheckpoint(url, BUILTIN_CORPUS, texts);
+      const { corpus, corpusSource } = get();
+      if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
+        await engineClient().dropDense();
+        set({ denseStatus: 'none' });
+        return;
+      }
+      get().setDense(dense);
+    } catch (e) {
+      set({ denseStatus: 'error', denseError: (e as Error).message });
+    }
+  },
+  setDense(dense) {
+    set({
+      dense,
+      denseStatus: dense ? 'ready' : 'none',
+      denseAnswer: null,
+      embeddingMap: null,
+      denseDims: null,
+    });
+    if (dense) void get().runDenseSearch();
+  },
+  setDenseDims(denseDims) {
+    set({ denseDims });
+    void get().runDenseSearch();
+  },
+  async runDenseSearch() {
+    const { query, denseStatus, denseDims } = get();
+    if (query.trim() === '' || denseStatus !== 'ready') {
+      set({ denseAnswer: null });
+      return;
+    }
+    try {
+      // the map's axes let the answer place the query on it
+      if (!get().embeddingMap) await get().loadEmbeddingMap();
+      const answer = await engineClient().denseSearch(
+        query,
+        SEARCH_RESULTS,
+        denseDims ?? undefined,
+      );
+      if (get().query === query) set({ denseAnswer: answer, denseError: null });
+    } catch (e) {
+      if (get().query === query) set({ denseAnswer: null, denseError: (e as Error).message });
+    }
+  },
+  async loadEmbeddingMap() {
+    if (get().denseStatus !== 'ready') return;
+    set({ embeddingMap: await engineClient().embeddingMap() });
+  },
+});
