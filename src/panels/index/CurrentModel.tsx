@@ -1,64 +1,15 @@
-import { useAppStore } from '../../store/appStore';
-import { formatMetric, INDEX_METRICS } from './trainFormat';
+import { DenseModelInfo } from './DenseModelInfo';
+import { GenerativeModelInfo } from './GenerativeModelInfo';
 
-/** Which generative model answers queries now, and how well it did on held-out queries. */
+/** The two trained retrievers that answer queries now, side by side. */
 export function CurrentModel() {
-  const model = useAppStore((s) => s.model);
-  const status = useAppStore((s) => s.modelStatus);
-  const error = useAppStore((s) => s.modelError);
-  const corpus = useAppStore((s) => s.corpus);
-  const measured = model ? INDEX_METRICS.filter((m) => model.metrics[m] !== undefined) : [];
-
   return (
-    <section className="card" aria-label="Current model">
-      <h2>Current model</h2>
-      {!model && status === 'loading' && <p>Loading the shipped model…</p>}
-      {!model && status !== 'loading' && (
-        <p>
-          No generative model for this corpus yet. Press <strong>Index</strong> below to train one;
-          until then BM25 answers on its own.
-        </p>
-      )}
-      {status === 'error' && error && (
-        <p role="alert" className="error">
-          The shipped model did not load: {error}
-        </p>
-      )}
-      {model && (
-        <>
-          <p>
-            {model.source === 'checkpoint'
-              ? 'The checkpoint shipped with the app (trained ahead of time with the classroom settings)'
-              : 'A model trained in this page'}{' '}
-            answers generative queries for <strong>{model.corpusName}</strong> (
-            {model.docCount.toLocaleString()} documents).
-          </p>
-          <dl className="stats">
-            <div>
-              <dt>Parameters</dt>
-              <dd data-testid="model-parameters">{model.parameters.toLocaleString()}</dd>
-            </div>
-            <div>
-              <dt>Docid scheme</dt>
-              <dd>{model.docidScheme}</dd>
-            </div>
-            {measured.map((m) => (
-              <div key={m}>
-                <dt>{m} (held out)</dt>
-                <dd data-testid={`model-${m}`}>{formatMetric(model.metrics[m])}</dd>
-              </div>
-            ))}
-          </dl>
-          {measured.length === 0 && (
-            <p className="note">No held-out evaluation was recorded for this model.</p>
-          )}
-        </>
-      )}
-      {corpus && !model && status !== 'loading' && (
-        <p className="note">
-          Indexing {corpus.name} trains on {corpus.docs.length.toLocaleString()} documents.
-        </p>
-      )}
+    <section className="card" aria-label="Current models">
+      <h2>Current models</h2>
+      <div className="current-models">
+        <GenerativeModelInfo />
+        <DenseModelInfo />
+      </div>
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { TrainProgress } from './TrainProgress';
 import { TrainSettings } from './TrainSettings';
 
 /**
- * Indexing = teaching a seq2seq model the corpus (DSI). Each part below subscribes to its own
+ * Indexing = teaching a seq2seq model the corpus (DSI), or training a dual encoder on the same
+ * pairs (the dense baseline). Each part below subscribes to its own
  * slice of the store, so a training step re-renders the progress and charts, not the form.
  */
 export function IndexPanel() {
@@ -17,7 +18,9 @@ export function IndexPanel() {
         <p>
           In generative retrieval (DSI), <em>indexing</em> means training one sequence-to-sequence
           model to write each document&apos;s identifier when shown the document, or a question
-          about it; the model itself becomes the index.
+          about it; the model itself becomes the index. For comparison, the same examples also train
+          a <em>dense retriever</em>: a dual encoder that embeds queries and documents as vectors
+          and ranks documents by their cosine with the query.
         </p>
       </section>
       <CurrentModel />

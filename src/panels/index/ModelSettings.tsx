@@ -1,18 +1,14 @@
 import { DOCID_VOCAB_SIZE } from '../../core/docids/types';
+import { ParamCountLine } from './ParamCountLine';
 import type { DsiTrainConfig } from '../../models/train/trainDsi';
 import { NumberField } from '../../ui/NumberField';
+import { fittingHeads, HEAD_COUNTS } from './modelShape';
 import { seq2seqParameterCount } from './paramCount';
 import { SelectField } from './SelectField';
 
 const WIDTHS = ['16', '32', '64', '128', '256'] as const;
-const HEAD_COUNTS = [1, 2, 4, 8, 16];
 // start token + a typical docid of 4–5 digits; the real length is known once docids exist
 const TYPICAL_TGT_LEN = 6;
-
-/** The largest head count that divides `dModel` and is at most `heads`. */
-function fittingHeads(dModel: number, heads: number): number {
-  return Math.max(...HEAD_COUNTS.filter((h) => dModel % h === 0 && h <= Math.max(1, heads)));
-}
 
 /** The Transformer's shape, with the size it comes to. */
 export function ModelSettings({
@@ -104,10 +100,7 @@ export function ModelSettings({
         hint="Documents are cut after this many subword tokens (DSI's FirstP)."
         onChange={(v) => onChange({ ...config, data: { ...data, srcLen: v ?? 8 } })}
       />
-      <p className="param-count" data-testid="configured-parameters">
-        ≈ <strong>{parameters.toLocaleString()}</strong> parameters (before training; the vocabulary
-        may come out smaller) · {((parameters * 4) / 1e6).toFixed(1)} MB of float32 weights
-      </p>
+      <ParamCountLine parameters={parameters} testId="configured-parameters" />
     </fieldset>
   );
 }

@@ -3,21 +3,34 @@ import type { DsiTrainConfig } from '../../models/train/trainDsi';
 import { NumberField } from '../../ui/NumberField';
 import { SelectField } from './SelectField';
 
+/** The settings both trainers share (DsiTrainConfig and DenseTrainConfig name them alike). */
+export type ScheduleConfig = Pick<
+  DsiTrainConfig,
+  'data' | 'epochs' | 'batchSize' | 'lr' | 'optimizer' | 'evalEveryEpochs'
+>;
+
 /** How long and how fast the model learns, when it is evaluated, and its seed. */
-export function ScheduleSettings({
+export function ScheduleSettings<C extends ScheduleConfig>({
   config,
+  note = 'DSI needs many passes: the model must memorise every docid.',
+  minBatch = 1,
+  batchHint,
   onChange,
 }: {
-  config: DsiTrainConfig;
-  onChange(config: DsiTrainConfig): void;
+  config: C;
+  /** one line under the legend: what matters for this model */
+  note?: string;
+  minBatch?: number;
+  batchHint?: string;
+  onChange(config: C): void;
 }) {
-  const set = (c: Partial<DsiTrainConfig>) => onChange({ ...config, ...c });
-  const setLr = (lr: Partial<DsiTrainConfig['lr']>) => set({ lr: { ...config.lr, ...lr } });
+  const set = (c: Partial<ScheduleConfig>) => onChange({ ...config, ...c });
+  const setLr = (lr: Partial<ScheduleConfig['lr']>) => set({ lr: { ...config.lr, ...lr } });
 
   return (
     <fieldset className="settings-group">
       <legend>Training</legend>
-      <p className="note">DSI needs many passes: the model must memorise every docid.</p>
+      <p className="note">{note}</p>
       <div className="field-pair">
         <NumberField
           label="Epochs"
@@ -29,9 +42,10 @@ export function ScheduleSettings({
         <NumberField
           label="Batch size"
           value={config.batchSize}
-          min={1}
+          min={minBatch}
           max={512}
-          onChange={(v) => set({ batchSize: v ?? 1 })}
+          hint={batchHint}
+          onChange={(v) => set({ batchSize: v ?? minBatch })}
         />
       </div>
       <div className="field-pair">

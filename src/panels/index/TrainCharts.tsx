@@ -17,7 +17,10 @@ export function smoothCurve(values: number[], weight = 0.9): number[] {
 export function TrainCharts() {
   const losses = useAppStore((s) => s.losses);
   const evals = useAppStore((s) => s.evals);
-  const evalEvery = useAppStore((s) => s.trainConfig.evalEveryEpochs);
+  const dense = useAppStore((s) => s.runKind === 'dense');
+  const evalEvery = useAppStore((s) =>
+    dense ? s.denseTrainConfig.evalEveryEpochs : s.trainConfig.evalEveryEpochs,
+  );
 
   const lossSeries = useMemo<LineSeries[]>(
     () => [
@@ -41,7 +44,7 @@ export function TrainCharts() {
         title="Training loss per step"
         series={lossSeries}
         xLabel="step"
-        yLabel="cross-entropy"
+        yLabel={dense ? 'InfoNCE' : 'cross-entropy'}
       />
       {evals.length > 0 ? (
         <LineChart

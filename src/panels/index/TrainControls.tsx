@@ -1,19 +1,37 @@
-import type { TrainingStatus } from '../../store/trainingSlice';
+import type { TrainingStatus, TrainKind } from '../../store/trainingSlice';
 import { useAppStore } from '../../store/appStore';
 
-/** One line a student can read at a glance: what the run is doing now. */
-function statusText(status: TrainingStatus, stage: string, corpusName: string | undefined) {
+/** The start button's name per kind (the generative one predates the dense retriever). */
+const START_LABEL: Record<TrainKind, string> = {
+  generative: 'Index',
+  dense: 'Train dense retriever',
+};
+
+/** One line a student can read at a glance: what the run (of `kind`) is doing now. */
+function statusText(
+  status: TrainingStatus,
+  stage: string,
+  corpusName: string | undefined,
+  kind: TrainKind,
+) {
+  const dense = kind === 'dense';
   switch (status) {
     case 'idle':
-      return corpusName ? `Ready to index ${corpusName}.` : 'Waiting for a corpus.';
+      if (!corpusName) return 'Waiting for a corpus.';
+      return dense
+        ? `Ready to train the dense retriever on ${corpusName}.`
+        : `Ready to index ${corpusName}.`;
     case 'preparing':
       return `Preparing the data: ${stage || 'starting'}…`;
     case 'running':
-      return stage && stage !== 'Training' ? `${stage}…` : 'Training…';
+      if (stage && stage !== 'Training') return `${stage}…`;
+      return dense ? 'Training the dense retriever…' : 'Training…';
     case 'paused':
       return 'Paused. Resume to go on from the same step.';
     case 'done':
-      return 'Done. The new model now answers in the Search panel.';
+      return dense
+        ? 'Done. The new dense retriever now answers in the Compare and Evaluate panels.'
+        : 'Done. The new model now answers in the Search panel.';
     case 'cancelled':
       return 'Cancelled.';
     case 'error':
@@ -21,8 +39,13 @@ function statusText(status: TrainingStatus, stage: string, corpusName: string | 
   }
 }
 
-/** Index, Pause, Resume and Cancel, each enabled only when it makes sense, plus the status line. */
+/**
+ * Start (Index, or Train dense retriever), Pause, Resume and Cancel, each enabled only when it
+ * makes sense, plus the status line.
+ */
 export function TrainControls() {
+  const kind = useAppStore((s) => s.trainKind);
+  const runKind = useAppStore((s) => s.runKind);
   const status = useAppStore((s) => s.trainingStatus);
   const stage = useAppStore((s) => s.trainingStage);
   const corpus = useAppStore((s) => s.corpus);
@@ -41,7 +64,7 @@ export function TrainControls() {
           onClick={() => void start()}
           disabled={active || !corpus || !engineReady}
         >
-          Index
+          {START_LABEL[kind]}
         </button>
         <button
           type="button"
@@ -68,7 +91,7 @@ export function TrainControls() {
           Cancel
         </button>
         <p role="status" aria-label="Training status" className={`train-status status-${status}`}>
-          {statusText(status, stage, corpus?.name)}
+          {statusText(status, stage, corpus?.name, status === 'idle' ? kind : runKind)}
         </p>
       </div>
       {!engineReady && <p className="note">TF.js is still starting in its worker…</p>}

@@ -7,31 +7,34 @@ export function TrainOutcome() {
   const speed = useAppStore((s) => s.trainingSpeed);
   const evals = useAppStore((s) => s.evals);
   const error = useAppStore((s) => s.trainingError);
+  const dense = useAppStore((s) => s.runKind === 'dense');
+  const what = dense ? 'dense retriever' : 'model';
   const last = evals.at(-1);
 
   if (status === 'error') {
     return (
       <div role="alert" className="error">
         <strong>Training stopped with an error.</strong> {error ?? 'No message was given.'} The
-        previous model (if any) still answers.
+        previous {what} (if any) still answers.
       </div>
     );
   }
   if (status === 'cancelled') {
     return (
       <p className="outcome outcome-cancelled">
-        Training was cancelled; the previous model is kept and still answers queries.
+        Training was cancelled; the previous {what} is kept and still answers queries.
       </p>
     );
   }
   if (status !== 'done') return null;
   return (
     <div className="outcome outcome-done" aria-label="Run summary">
-      <h3>Run finished</h3>
+      <h3>{dense ? 'Dense retriever trained' : 'Run finished'}</h3>
       {speed && (
         <p>
-          Trained in {speed.seconds.toFixed(1)} s at {formatRate(speed.examplesPerSec)} examples/s
-          and {formatRate(speed.tokensPerSec)} tokens/s (evaluation time excluded).
+          Trained in {speed.seconds.toFixed(1)} s at {formatRate(speed.examplesPerSec)}{' '}
+          {dense ? 'pairs' : 'examples'}/s and {formatRate(speed.tokensPerSec)} tokens/s (evaluation
+          time excluded).
         </p>
       )}
       {last ? (

@@ -2,9 +2,26 @@ import { useAppStore } from '../../store/appStore';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatDuration, formatRate } from './trainFormat';
 
+/** What the dense run's preparation produced: the model's real size and its pairs per epoch. */
+function DensePlan() {
+  const plan = useAppStore((s) => s.densePlan);
+  if (!plan) return null;
+  const { queries = 0, pseudo = 0, hardNegatives = 0 } = plan.pairs;
+  return (
+    <p className="note" data-testid="training-plan">
+      {plan.parameters.toLocaleString()} parameters · {plan.vocab.toLocaleString()} subwords ·
+      inputs of up to {plan.maxLen} tokens · each epoch shows {queries.toLocaleString()} real-query
+      and {pseudo.toLocaleString()} pseudo-query pairs
+      {hardNegatives > 0 && `, ${hardNegatives.toLocaleString()} with a BM25 hard negative`}.
+    </p>
+  );
+}
+
 /** What the data preparation produced: the model's real size and the examples per epoch. */
 function TrainingPlan() {
   const plan = useAppStore((s) => s.trainingPlan);
+  const dense = useAppStore((s) => s.runKind === 'dense');
+  if (dense) return <DensePlan />;
   if (!plan) return null;
   const { indexing, queries, pseudo } = plan.examples;
   return (
@@ -21,6 +38,7 @@ function TrainingPlan() {
 export function TrainProgress() {
   const progress = useAppStore((s) => s.progress);
   const status = useAppStore((s) => s.trainingStatus);
+  const dense = useAppStore((s) => s.runKind === 'dense');
   if (!progress) {
     return (
       <>
@@ -56,7 +74,7 @@ export function TrainProgress() {
           <dd data-testid="train-loss">{p.loss.toFixed(4)}</dd>
         </div>
         <div>
-          <dt>Examples/s</dt>
+          <dt>{dense ? 'Pairs/s' : 'Examples/s'}</dt>
           <dd data-testid="train-examples-per-sec">{formatRate(p.examplesPerSec)}</dd>
         </div>
         <div>

@@ -14,13 +14,13 @@ export interface Seq2SeqShape {
 }
 
 /** q, k, v and output projections, each d×d weights plus d biases (layers/attention.ts). */
-const attention = (d: number) => 4 * (d * d + d);
+export const attentionParams = (d: number) => 4 * (d * d + d);
 
 /** two dense layers d → dFF → d with biases (layers/feedForward.ts). */
-const feedForward = (d: number, dFF: number) => d * dFF + dFF + dFF * d + d;
+export const feedForwardParams = (d: number, dFF: number) => d * dFF + dFF + dFF * d + d;
 
 /** a layer norm's gain and bias */
-const norm = (d: number) => 2 * d;
+export const normParams = (d: number) => 2 * d;
 
 /**
  * Trainable numbers of the model `createSeq2Seq` would build, counted the way it creates its
@@ -29,10 +29,10 @@ const norm = (d: number) => 2 * d;
 export function seq2seqParameterCount(s: Seq2SeqShape): number {
   const d = s.dModel;
   const embeddings = (s.srcVocab + s.srcLen + s.tgtVocab + s.tgtLen) * d;
-  const encoderBlock = 2 * norm(d) + attention(d) + feedForward(d, s.dFF);
+  const encoderBlock = 2 * normParams(d) + attentionParams(d) + feedForwardParams(d, s.dFF);
   // a decoder block adds cross-attention over the encoder and the norm in front of it
-  const decoderBlock = 3 * norm(d) + 2 * attention(d) + feedForward(d, s.dFF);
-  const finalNorms = 2 * norm(d);
+  const decoderBlock = 3 * normParams(d) + 2 * attentionParams(d) + feedForwardParams(d, s.dFF);
+  const finalNorms = 2 * normParams(d);
   const output = d * s.tgtVocab + s.tgtVocab;
   return (
     embeddings +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRate } from './trainFormat';
+import { formatDuration, formatMegabytes, formatRate } from './trainFormat';
 
 describe('formatDuration', () => {
   it('writes m:ss', () => {
@@ -14,5 +14,13 @@ describe('formatRate', () => {
   it('keeps a decimal only for small rates', () => {
     expect(formatRate(12.34)).toBe('12.3');
     expect(formatRate(456.7)).toBe('457');
+  });
+});
+
+describe('formatMegabytes', () => {
+  it('keeps two decimals below a megabyte', () => {
+    expect(formatMegabytes(52_000)).toBe('0.05 MB');
+    expect(formatMegabytes(1_234_567)).toBe('1.2 MB');
+    expect(formatMegabytes(NaN)).toBe('–');
   });
 });

@@ -16,3 +16,10 @@ export const INDEX_METRICS = ['Hits@1', 'Hits@10', 'MRR@10'] as const;
 
 /** A metric in [0, 1] to three decimals. */
 export const formatMetric = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(3));
+
+/** Bytes as megabytes (decimal, as file sizes): 0.05 MB, 1.2 MB, 310.4 MB. */
+export function formatMegabytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '–';
+  const mb = bytes / 1e6;
+  return `${mb.toFixed(mb < 1 ? 2 : 1)} MB`;
+}
