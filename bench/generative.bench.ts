@@ -29,7 +29,7 @@ export const LARGE_CORPUS_CONFIG: DsiTrainConfig = {
 };
 
 /** The shipped checkpoint, read from disk (the page fetches the same files). */
-function readCheckpoint(dir: string, corpus: Corpus): DsiRetriever {
+export function readCheckpoint(dir: string, corpus: Corpus): DsiRetriever {
   const json = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
   const manifest = json('model.json') as CheckpointManifest;
   const bin = readFileSync(join(dir, 'weights.bin'));

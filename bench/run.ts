@@ -3,6 +3,8 @@ import { ANN_SETUP, benchAnn } from './ann.bench';
 import { ANSERINI_FLAT, benchBM25 } from './bm25.bench';
 import { startPageSession } from './browser';
 import { benchCorpusLoad } from './corpusLoad.bench';
+import { benchInspectorFrames } from './inspectorFrames.bench';
+import { benchMethods } from './methods.bench';
 import { benchFirstAnswer } from './firstAnswer.bench';
 import { benchIndexRun } from './indexRun.bench';
 import { benchTrainSpeed } from './trainSpeed.bench';
@@ -11,33 +13,38 @@ import { readBeirFolder } from './readBeir';
 import { markdownTable, writeResults, type BenchRow } from './results';
 
 /**
- * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed|generative|ann ...]
+ * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed|generative|ann|inspector|methods ...]
+ *   [--epochs N] [--dense-epochs N]
  * With no --dataset: the built-in corpus, and SciFact when ../shared/datasets/scifact exists.
  * Suites: bm25 (quality and speed against MiniSearch), page (the built app in headless Chromium),
  * speed (training examples/s per TF.js backend and PyTorch on the same config),
- * ann (HNSW recall@10 and latency against exact search on 20k random unit vectors).
+ * ann (HNSW recall@10 and latency against exact search on 20k random unit vectors),
+ * inspector (frame intervals while stepping through the beam-search inspector in the page),
+ * methods (generative, dense, BM25 and their fusion on the same queries: quality, latency, memory).
  */
-const SUITES = ['bm25', 'page', 'speed', 'generative', 'ann'];
+const SUITES = ['bm25', 'page', 'speed', 'generative', 'ann', 'inspector', 'methods'];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
   const suites: string[] = [];
   let split = 'test';
   let epochs: number | undefined;
+  let denseEpochs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dataset') datasets.push(argv[++i]);
     else if (argv[i] === '--split') split = argv[++i];
     else if (argv[i] === '--suite' && SUITES.includes(argv[i + 1])) suites.push(argv[++i]);
     else if (argv[i] === '--epochs') epochs = Number(argv[++i]);
+    else if (argv[i] === '--dense-epochs') denseEpochs = Number(argv[++i]);
     else
       throw new Error(
-        `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')})`,
+        `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')}, --epochs N, --dense-epochs N)`,
       );
   }
   if (datasets.length === 0) {
     datasets.push('public/corpora/genir-demo');
     if (existsSync('../shared/datasets/scifact')) datasets.push('../shared/datasets/scifact');
   }
-  return { datasets, split, epochs, suites: suites.length ? suites : SUITES };
+  return { datasets, split, epochs, denseEpochs, suites: suites.length ? suites : SUITES };
 }
 
 function referenceNotes(rows: BenchRow[]): string[] {
@@ -65,7 +72,7 @@ function referenceNotes(rows: BenchRow[]): string[] {
   return notes;
 }
 
-const { datasets, split, epochs, suites } = parseArgs(process.argv.slice(2));
+const { datasets, split, epochs, denseEpochs, suites } = parseArgs(process.argv.slice(2));
 if (suites.includes('bm25')) {
   const rows: BenchRow[] = [];
   for (const dir of datasets) {
@@ -134,5 +141,35 @@ if (suites.includes('ann')) {
   writeResults('ann', rows, [
     `Approximate nearest neighbours: our HNSW (src/core/dense/hnsw.ts) against exact inner-product search (src/core/dense/exactTopK.ts) on ${ANN_SETUP.docs} seeded random unit vectors (d = ${ANN_SETUP.dim}) and ${ANN_SETUP.queries} random unit queries. Recall@10 = mean over queries of |HNSW top 10 ∩ exact top 10| / 10. Latency: one query at a time, all methods interleaved query by query (so load from other processes falls on all alike), median of 3 runs per query, then p50/p95 over queries, in ms; buildS = seconds to insert all vectors, single-threaded. speedupP50 = exact p50 ÷ HNSW p50.`,
     'Uniform random directions in 64-d are the hard case for graph search (no clusters, nearly equal distances); learned embeddings usually have lower intrinsic dimension and should be easier, but that is not measured here.',
+  ]);
+}
+if (suites.includes('inspector')) {
+  if (!existsSync('dist/index.html'))
+    throw new Error('the inspector suite serves dist/: run `npx vite build` first');
+  const session = await startPageSession();
+  try {
+    const rows = [await benchInspectorFrames(session)];
+    console.log(markdownTable(rows));
+    writeResults('inspector', rows, [
+      'Frame intervals (requestAnimationFrame, ms) in headless Chromium while the beam-search inspector is stepped forward and back with the arrow keys, 120 ms between presses, beam 20 with every pruned branch drawn. framesOver25Ms counts frames that missed the 60 Hz budget by half a frame or more; keyPressesOver16Ms counts key presses whose input-to-paint time (Event Timing API) was 16 ms or more (the API reports no faster ones), keyToPaintP50Ms their median; keyHandlerP50Ms / keyHandlerMaxMs the time in the key handler, where React renders and commits the step synchronously; longTasks are main-thread tasks over 50 ms.',
+    ]);
+  } finally {
+    await session.close();
+  }
+}
+if (suites.includes('methods')) {
+  const rows: BenchRow[] = [];
+  for (const dir of datasets) {
+    const corpus = readBeirFolder(dir);
+    rows.push(
+      ...(await benchMethods(corpus, split, {
+        generative: epochs ?? 0,
+        dense: denseEpochs ?? 10,
+      })),
+    );
+    console.log(markdownTable(rows.filter((r) => r.dataset === corpus.name)));
+  }
+  writeResults('methods', rows, [
+    "Generative (DSI, beam 10), dense (dual encoder, exact inner-product search) and BM25 on each collection's judged queries, and their reciprocal rank fusion (k = 60, equal weights, top 100). Shipped checkpoints where they exist (the built-in corpus); otherwise models trained here for the epochs in config (generative only with --epochs). Latency: one query at a time, TF.js wasm backend in Node, one thread; fusion's is the sum of its parts. memoryBytes: float32 parameters (generative), parameters + the document embedding matrix (dense), postings + norms + vocabulary (BM25), the sum (fusion). trainExamplesPerSec: training pairs (dense) or examples (generative) per second over the run.",
   ]);
 }

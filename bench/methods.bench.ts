@@ -1,0 +1,256 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { docText } from '../src/core/corpus/docText';
+import type { Corpus } from '../src/core/corpus/types';
+import { fuseMethods, scoreMethods, type MethodResults } from '../src/core/eval/methodComparison';
+import { bm25IndexBytes, buildBM25Index, searchBM25 } from '../src/core/lexical/bm25';
+import {
+  importDenseCheckpoint,
+  type DenseCheckpointManifest,
+} from '../src/models/dense/denseCheckpoint';
+import {
+  disposeDenseRetriever,
+  embedQuery,
+  type DenseRetriever,
+} from '../src/models/dense/denseRetriever';
+import { searchDenseIndex } from '../src/models/dense/denseIndex';
+import { parameterCount as denseParameters } from '../src/models/dense/dualEncoder';
+import { trainDense, type DenseTrainConfig } from '../src/models/dense/trainDense';
+import { DEMO_DENSE_CONFIG } from '../src/models/dense/presets';
+import { retrieve, type DsiRetriever } from '../src/models/dsiRetriever';
+import { disposeSeq2Seq, parameterCount } from '../src/models/seq2seq';
+import { trainDsi } from '../src/models/train/trainDsi';
+import { LARGE_CORPUS_CONFIG, readCheckpoint } from './generative.bench';
+import { currentCommit, type BenchRow } from './results';
+
+/** Dense settings for collections larger than the built-in one (one pseudo-query per strategy). */
+export const LARGE_DENSE_CONFIG: DenseTrainConfig = {
+  ...DEMO_DENSE_CONFIG,
+  data: LARGE_CORPUS_CONFIG.data,
+  epochs: 10,
+  evalEveryEpochs: 0,
+  evalQueries: 0,
+};
+
+const BEAM = { beamSize: 10, topK: 10, maxLength: 32, lengthPenalty: 0, constrained: true };
+const DEPTH = 100;
+
+type Queries = { id: string; text: string }[];
+interface Trained {
+  results: MethodResults;
+  config: Record<string, unknown>;
+  train: Record<string, number>;
+}
+
+function bm25Method(corpus: Corpus, queries: Queries): Trained {
+  const index = buildBM25Index(corpus.docs.map((d) => ({ text: docText(d) })));
+  const run: MethodResults['run'] = {};
+  const latencyMs: number[] = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    const hits = searchBM25(index, q.text, DEPTH);
+    latencyMs.push(performance.now() - t0);
+    run[q.id] = hits.map((h) => ({ docId: corpus.docs[h.doc].id, score: h.score }));
+  }
+  return {
+    results: { name: 'BM25', run, latencyMs, bytes: bm25IndexBytes(index) },
+    config: { k1: index.params.k1, b: index.params.b },
+    train: {},
+  };
+}
+
+async function generativeRun(r: DsiRetriever, corpus: Corpus, queries: Queries) {
+  const run: MethodResults['run'] = {};
+  const latencyMs: number[] = [];
+  await retrieve(r, 'warm up', BEAM);
+  for (const q of queries) {
+    const t0 = performance.now();
+    const out = await retrieve(r, q.text, BEAM);
+    latencyMs.push(performance.now() - t0);
+    run[q.id] = out.results
+      .filter((x) => x.doc !== undefined)
+      .map((x) => ({ docId: corpus.docs[x.doc!].id, score: x.score }));
+  }
+  return { run, latencyMs };
+}
+
+async function denseRun(r: DenseRetriever, docIds: string[], queries: Queries) {
+  const run: MethodResults['run'] = {};
+  const latencyMs: number[] = [];
+  await embedQuery(r, 'warm up');
+  for (const q of queries) {
+    const t0 = performance.now();
+    const hits = await searchDenseIndex(r.index, await embedQuery(r, q.text), DEPTH);
+    latencyMs.push(performance.now() - t0);
+    run[q.id] = hits.map((h) => ({ docId: docIds[h.doc], score: h.score }));
+  }
+  return { run, latencyMs };
+}
+
+const denseBytes = (r: DenseRetriever) =>
+  denseParameters(r.model) * 4 + r.index.count * r.index.dim * 4;
+
+async function generativeMethod(
+  corpus: Corpus,
+  queries: Queries,
+  epochs: number,
+): Promise<Trained | null> {
+  const dir = `public/models/${corpus.name}`;
+  if (existsSync(join(dir, 'model.json'))) {
+    const r = readCheckpoint(dir, corpus);
+    const meta = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8'));
+    const results = {
+      name: 'Generative (DSI)',
+      ...(await generativeRun(r, corpus, queries)),
+      bytes: parameterCount(r.model) * 4,
+    };
+    disposeSeq2Seq(r.model);
+    return {
+      results,
+      config: { checkpoint: dir, beam: 10 },
+      train: { trainSeconds: meta.trainSeconds, trainExamplesPerSec: meta.examplesPerSec },
+    };
+  }
+  if (epochs <= 0) return null;
+  const config = { ...LARGE_CORPUS_CONFIG, epochs };
+  const trained = await trainDsi(corpus, config, {
+    onProgress: (p) =>
+      p.step % 200 === 0 &&
+      console.log(`  generative: step ${p.step}/${p.totalSteps} loss ${p.loss.toFixed(3)}`),
+  });
+  const r = trained.retriever;
+  const results = {
+    name: 'Generative (DSI)',
+    ...(await generativeRun(r, corpus, queries)),
+    bytes: parameterCount(r.model) * 4,
+  };
+  disposeSeq2Seq(r.model);
+  return {
+    results,
+    config: { trainedHere: true, epochs, model: config.model, beam: 10 },
+    train: {
+      trainSeconds: trained.speed.seconds,
+      trainExamplesPerSec: trained.speed.examplesPerSec,
+    },
+  };
+}
+
+async function denseMethod(
+  corpus: Corpus,
+  queries: Queries,
+  epochs: number,
+): Promise<Trained | null> {
+  const dir = `public/models/${corpus.name}-dense`;
+  if (existsSync(join(dir, 'model.json'))) {
+    const buf = (name: string) => {
+      const b = readFileSync(join(dir, name));
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    };
+    const json = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    const manifest = json('model.json') as DenseCheckpointManifest;
+    const r = importDenseCheckpoint({
+      manifest,
+      weights: buf('weights.bin'),
+      tokenizer: json('tokenizer.json'),
+      embeddings: buf('embeddings.bin'),
+    });
+    const meta = json('metrics.json');
+    const results = {
+      name: 'Dense (dual encoder)',
+      ...(await denseRun(r, manifest.docIds, queries)),
+      bytes: denseBytes(r),
+    };
+    disposeDenseRetriever(r);
+    return {
+      results,
+      config: { checkpoint: dir },
+      train: { trainSeconds: meta.trainSeconds, trainExamplesPerSec: meta.examplesPerSec },
+    };
+  }
+  if (epochs <= 0) return null;
+  const config = { ...LARGE_DENSE_CONFIG, epochs };
+  const trained = await trainDense(corpus, config, {
+    onProgress: (p) =>
+      p.step % 200 === 0 &&
+      console.log(`  dense: step ${p.step}/${p.totalSteps} loss ${p.loss.toFixed(3)}`),
+  });
+  const r = trained.retriever;
+  const results = {
+    name: 'Dense (dual encoder)',
+    ...(await denseRun(
+      r,
+      corpus.docs.map((d) => d.id),
+      queries,
+    )),
+    bytes: denseBytes(r),
+  };
+  disposeDenseRetriever(r);
+  return {
+    results,
+    config: {
+      trainedHere: true,
+      epochs,
+      model: config.model,
+      temperature: config.temperature,
+      matryoshkaDims: config.matryoshkaDims,
+    },
+    train: {
+      trainSeconds: trained.speed.seconds,
+      trainExamplesPerSec: trained.speed.examplesPerSec,
+    },
+  };
+}
+
+/**
+ * Generative, dense, BM25 and their reciprocal rank fusion on the same judged queries: shipped
+ * checkpoints where they exist (the built-in corpus), else models trained here for `epochs`.
+ */
+export async function benchMethods(
+  corpus: Corpus,
+  split: string,
+  epochs: { generative: number; dense: number },
+): Promise<BenchRow[]> {
+  await tf.setBackend('wasm');
+  const qrels = corpus.qrels[split];
+  if (!qrels) throw new Error(`${corpus.name} has no ${split} qrels`);
+  const queries = corpus.queries
+    .filter((q) => qrels.has(q.id))
+    .map((q) => ({ id: q.id, text: q.text }));
+  const methods = [
+    await generativeMethod(corpus, queries, epochs.generative),
+    await denseMethod(corpus, queries, epochs.dense),
+    bm25Method(corpus, queries),
+  ].filter((m): m is Trained => m !== null);
+  const fused = fuseMethods(
+    methods.map((m) => ({ ...m.results, weight: 1 })),
+    { k: 60 },
+    DEPTH,
+    `Fusion (RRF k=60 of ${methods.map((m) => m.results.name.split(' ')[0]).join(' + ')})`,
+  );
+  const all = [...methods, { results: fused, config: { k: 60, weights: 1 }, train: {} }];
+  const scores = scoreMethods(
+    qrels,
+    all.map((m) => m.results),
+  );
+  const round = (o: Record<string, number>) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Number(v.toFixed(4))]));
+  return all.map((m, i) => ({
+    dataset: corpus.name,
+    split,
+    method: m.results.name,
+    config: m.config,
+    metrics: round(scores[i].mean),
+    timing: round({
+      ...m.train,
+      queryP50Ms: scores[i].latencyMs.p50,
+      queryP95Ms: scores[i].latencyMs.p95,
+      memoryBytes: m.results.bytes,
+      queries: scores[i].evaluatedQueries,
+    }),
+    backend: `wasm (Node ${process.version}, one thread)`,
+    commit: currentCommit(),
+    date: new Date().toISOString(),
+  }));
+}
