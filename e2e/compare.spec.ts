@@ -49,5 +49,12 @@ test('a test question in Compare shows the three methods, their fusion and the m
   await expect(columns[3].locator(`li[data-doc="${docId}"]`)).toHaveCount(1);
   await expect(map.getByTestId('map-selected')).toHaveCount(1);
   await page.screenshot({ path: 'docs/screenshots/compare.png', fullPage: true });
+
+  // Matryoshka: the dense column searched with the first 16 of 64 dimensions
+  const dense = columns[1];
+  const fullScores = await dense.locator('.score').allTextContents();
+  await panel.getByRole('combobox', { name: 'Dense embedding size' }).selectOption('16');
+  await expect(dense.locator('.score')).not.toHaveText(fullScores);
+  await expect(dense.getByRole('listitem')).toHaveCount(10);
   expect(errors).toEqual([]);
 });

@@ -55,6 +55,32 @@ test('the inspector steps through a decoding whose leaves are the ranked results
   await trees.getByRole('button', { name: /^result 1: docid/ }).click();
   await expect(details.getByRole('article', { name: 'Document' })).toBeVisible();
 
+  // the trace and the tree download
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    inspector.getByRole('button', { name: 'Export trace (JSON)' }).click(),
+  ]);
+  const trace = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  expect(trace.query).toBe(testQuery);
+  expect(trace.trace).toHaveLength(steps);
+  expect(trace.hits.map((h: { docid: string }) => h.docid)).toEqual(ranked);
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    inspector.getByRole('button', { name: 'Export tree (SVG)' }).click(),
+  ]);
+  expect(readFileSync(await svg.path(), 'utf8')).toMatch(
+    /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+  );
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    inspector.getByRole('button', { name: 'Export tree (PNG)' }).click(),
+  ]);
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+
   // diverse beam search: three groups, three colours, and the plain search beside it
   await inspector.getByRole('checkbox', { name: 'Diverse beam search' }).check();
   await expect(inspector.getByText(/Diverse beam search \(G=3/)).toBeVisible({ timeout: 60_000 });

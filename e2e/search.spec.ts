@@ -43,6 +43,9 @@ test('the Evaluate panel scores every method on the built-in test questions', as
     'Dense (dual encoder)',
     'BM25',
     'Fusion (RRF)',
+    // the shipped dense model was trained with Matryoshka prefixes 16/32/64
+    'Dense (dual encoder), first 16 dims',
+    'Dense (dual encoder), first 32 dims',
   ]);
   const bm25 = await table.getByRole('row', { name: /^BM25/ }).getByRole('cell').allTextContents();
   // Hits@1, Hits@10, MRR@10, nDCG@10, Recall@100, queries, memory, p50, p95

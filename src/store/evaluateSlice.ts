@@ -67,6 +67,7 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
           weight: get().fusionWeights.generative,
         });
       }
+      const prefixes: MethodResults[] = [];
       if (get().denseStatus === 'ready' && dense) {
         set({ evaluateStage: `dense model (${bm25.queries.length} queries)` });
         const run = await engineClient().denseRun(bm25.queries, EVAL_DEPTH);
@@ -77,10 +78,21 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
           bytes: parameterBytes + embeddingBytes + annBytes,
           weight: get().fusionWeights.dense,
         });
+        // Matryoshka: the same model searched with a prefix of each embedding (AdANNS's trade-off)
+        for (const dims of dense.matryoshkaDims.filter((d) => d < dense.dim)) {
+          set({ evaluateStage: `dense model, first ${dims} dimensions` });
+          const prefix = await engineClient().denseRun(bm25.queries, EVAL_DEPTH, dims);
+          prefixes.push({
+            name: `${METHOD_LABELS.dense}, first ${dims} dims`,
+            ...prefix,
+            bytes: parameterBytes + (embeddingBytes * dims) / dense.dim,
+          });
+        }
       }
       const all: MethodResults[] = [...methods];
       if (methods.length > 1)
         all.push(fuseMethods(methods, { k: get().rrfK }, EVAL_DEPTH, METHOD_LABELS.fusion));
+      all.push(...prefixes);
       set({
         evaluation: { split, scores: scoreMethods(qrels, all), queries: bm25.queries },
         evaluating: false,

@@ -11,6 +11,7 @@ import {
   sharedDocColours,
   type ColumnHit,
 } from './compareLists';
+import { DenseDimsField } from './DenseDimsField';
 import { EmbeddingMapView } from './EmbeddingMapView';
 import { FusionSettings } from './FusionSettings';
 
@@ -140,6 +141,9 @@ export function ComparePanel() {
               {relevant.size === 1 ? '' : 's'}, marked ✓.
             </p>
           )}
+          <div className="row">
+            <DenseDimsField />
+          </div>
           <FusionSettings />
         </>
       )}
