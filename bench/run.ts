@@ -163,13 +163,13 @@ if (suites.includes('methods')) {
     const corpus = readBeirFolder(dir);
     rows.push(
       ...(await benchMethods(corpus, split, {
-        generative: epochs ?? 0,
+        generative: epochs ?? 4,
         dense: denseEpochs ?? 10,
       })),
     );
     console.log(markdownTable(rows.filter((r) => r.dataset === corpus.name)));
   }
   writeResults('methods', rows, [
-    "Generative (DSI, beam 10), dense (dual encoder, exact inner-product search) and BM25 on each collection's judged queries, and their reciprocal rank fusion (k = 60, equal weights, top 100). Shipped checkpoints where they exist (the built-in corpus); otherwise models trained here for the epochs in config (generative only with --epochs). Latency: one query at a time, TF.js wasm backend in Node, one thread; fusion's is the sum of its parts. memoryBytes: float32 parameters (generative), parameters + the document embedding matrix (dense), postings + norms + vocabulary (BM25), the sum (fusion). trainExamplesPerSec: training pairs (dense) or examples (generative) per second over the run.",
+    "Generative (DSI, beam 10), dense (dual encoder, exact inner-product search) and BM25 on each collection's judged queries, and their reciprocal rank fusion (k = 60, equal weights, top 100). Shipped checkpoints where they exist (the built-in corpus); otherwise models trained here for the epochs in config (--epochs, default 4, and --dense-epochs, default 10). Latency: one query at a time, TF.js wasm backend in Node, one thread; fusion's is the sum of its parts. memoryBytes: float32 parameters (generative), parameters + the document embedding matrix (dense), postings + norms + vocabulary (BM25), the sum (fusion). trainExamplesPerSec: training pairs (dense) or examples (generative) per second over the run.",
   ]);
 }
