@@ -58,3 +58,16 @@ test('a test question in Compare shows the three methods, their fusion and the m
   await expect(dense.getByRole('listitem')).toHaveCount(10);
   expect(errors).toEqual([]);
 });
+
+test('above its size threshold the dense column answers through HNSW in the worker, with its recall reported', async ({
+  page,
+}) => {
+  // ?annThreshold=100 puts the 156-document corpus above the threshold
+  await openApp(page, '/?annThreshold=100#compare');
+  const panel = page.getByRole('region', { name: 'Compare methods' });
+  await panel.getByRole('combobox', { name: 'Test question' }).selectOption(testQuestion);
+  const dense = panel.getByRole('region', { name: 'Dense (dual encoder)' });
+  await expect(dense.getByRole('listitem')).toHaveCount(10, { timeout: 150_000 });
+  const note = await dense.getByText(/HNSW index: recall@10/).textContent();
+  expect(Number(note!.match(/recall@10 ([\d.]+)/)![1])).toBeGreaterThan(0.9);
+});

@@ -4,10 +4,10 @@ import { openApp } from './app';
 
 const number = async (text: Promise<string | null>) => Number((await text)?.replace(/,/g, ''));
 
-test('Index trains the dense retriever live: step, loss and ETA move, the loss falls, and it becomes the current dense model', async ({
+test('Index trains the dense retriever live (step, loss and ETA move, the loss falls), and its embeddings then shape semantic docids', async ({
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(270_000);
   const errors = await openApp(page, '/#index');
   await page.getByRole('radio', { name: 'Dense (dual encoder)' }).check();
   await page.getByLabel('Preset').selectOption({ label: 'Tiny (fast demo)' });
@@ -42,5 +42,19 @@ test('Index trains the dense retriever live: step, loss and ETA move, the loss f
   expect(await number(current.getByTestId('dense-parameters').textContent())).toBeGreaterThan(0);
   await expect(current.getByTestId('dense-memory')).toContainText('embeddings');
   await expect(current.getByTestId('dense-search')).not.toBeEmpty();
+
+  // its document embeddings can now shape the generative model's semantic docids (as DSI used BERT's)
+  await page.getByRole('radio', { name: 'Generative (DSI)' }).check();
+  await page.getByLabel('Preset').selectOption({ label: 'Tiny (fast demo)' });
+  await page.getByLabel('Cluster documents by').selectOption('dense');
+  await page.getByRole('button', { name: 'Index', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Training status' })).toHaveText(/^Done/, {
+    timeout: 120_000,
+  });
+  const generative = page.getByRole('region', { name: 'Generative model' });
+  await expect(generative).toContainText('A model trained in this page');
+  await expect(generative.getByTestId('model-docids')).toHaveText(
+    'semantic (clustered on dense embeddings)',
+  );
   expect(errors).toEqual([]);
 });

@@ -11,12 +11,19 @@ function preferredBackend(): BackendName | undefined {
   return b === 'webgpu' || b === 'webgl' || b === 'cpu' ? b : undefined;
 }
 
+/** `?annThreshold=100`: dense search through HNSW above 100 documents (to try it on small corpora). */
+function annThreshold(): number | undefined {
+  const n = Number(new URLSearchParams(location.search).get('annThreshold'));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 export function App() {
   const [panel, setPanel] = usePanelFromHash();
   const loadBuiltinCorpus = useAppStore((s) => s.loadBuiltinCorpus);
   const startEngine = useAppStore((s) => s.startEngine);
   const loadShippedModel = useAppStore((s) => s.loadShippedModel);
   const loadShippedDense = useAppStore((s) => s.loadShippedDense);
+  const setDenseSearchPlan = useAppStore((s) => s.setDenseSearchPlan);
 
   useEffect(() => {
     void loadBuiltinCorpus();
@@ -25,10 +32,13 @@ export function App() {
     const t = setTimeout(() => {
       void startEngine(preferredBackend());
       void loadShippedModel();
+      const threshold = annThreshold();
+      // sent before the dense checkpoint loads: the worker handles messages in order
+      if (threshold) void setDenseSearchPlan({ annThreshold: threshold });
       void loadShippedDense();
     }, 0);
     return () => clearTimeout(t);
-  }, [loadBuiltinCorpus, startEngine, loadShippedModel, loadShippedDense]);
+  }, [loadBuiltinCorpus, startEngine, loadShippedModel, loadShippedDense, setDenseSearchPlan]);
 
   const Active = PANELS.find((p) => p.id === panel)!.Component;
   return (

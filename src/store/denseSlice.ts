@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { DenseSearchPlanParams } from '../core/dense/annRecall';
 import type { DenseAnswer, DenseInfo, EmbeddingMap } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { BUILTIN_CORPUS } from './corpusSlice';
@@ -17,6 +18,8 @@ export interface DenseSlice {
   /** document embeddings on two principal axes, fetched when the Compare panel first needs them */
   embeddingMap: EmbeddingMap | null;
   loadShippedDense(): Promise<void>;
+  /** When dense search switches to HNSW, for models loaded or trained after this call. */
+  setDenseSearchPlan(plan: Partial<DenseSearchPlanParams>): Promise<void>;
   setDense(info: DenseInfo | null): void;
   setDenseDims(dims: number | null): void;
   runDenseSearch(): Promise<void>;
@@ -52,6 +55,7 @@ export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set
       set({ denseStatus: 'error', denseError: (e as Error).message });
     }
   },
+  setDenseSearchPlan: (plan) => engineClient().setDenseSearchPlan(plan),
   setDense(dense) {
     set({
       dense,

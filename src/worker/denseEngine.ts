@@ -1,13 +1,10 @@
-import { recallAtK, DEFAULT_DENSE_SEARCH_PLAN } from '../core/dense/annRecall';
+import { recallAtK, type DenseSearchPlanParams } from '../core/dense/annRecall';
+import { exactTopK } from '../core/dense/exactTopK';
 import { buildHnsw, type HnswIndex } from '../core/dense/hnsw';
 import { createRandom, shuffled } from '../core/random';
 import { pca, projectPca, type Pca } from '../core/vectors/pca';
 import type { DenseRetriever } from '../models/dense/denseRetriever';
-import {
-  disposeDenseRetriever,
-  embedQuery,
-  retrieveDenseBatch,
-} from '../models/dense/denseRetriever';
+import { disposeDenseRetriever, embedQuery } from '../models/dense/denseRetriever';
 import { indexEmbeddings, searchDenseIndex } from '../models/dense/denseIndex';
 import { parameterCount } from '../models/dense/dualEncoder';
 import type { DenseAnswer, DenseInfo, EmbeddingMap, MethodRun } from './engineApi';
@@ -33,6 +30,7 @@ export async function adoptDense(
   docIds: string[],
   base: Omit<DenseInfo, 'parameters' | 'dim' | 'sizes' | 'search' | 'docCount'>,
   sampleQueries: readonly string[],
+  plan: DenseSearchPlanParams,
 ): Promise<DenseState> {
   const embeddings = await indexEmbeddings(retriever.index);
   const { count, dim } = retriever.index;
@@ -52,25 +50,26 @@ export async function adoptDense(
       search: { kind: 'exact' },
     },
   };
-  if (count > DEFAULT_DENSE_SEARCH_PLAN.annThreshold) {
+  if (count > plan.annThreshold) {
     const ann = buildHnsw(embeddings, dim);
-    const sample = shuffled([...sampleQueries], createRandom(1)).slice(
-      0,
-      DEFAULT_DENSE_SEARCH_PLAN.recallQueries,
-    );
-    const exact = (await retrieveDenseBatch(retriever, sample, 10)).map((hits) =>
-      hits.map((h) => h.doc),
-    );
-    const approx: number[][] = [];
-    for (const text of sample) {
-      approx.push(ann.search(await embedQuery(retriever, text), 10).map((h) => h.index));
+    // recall against exact search, on sampled queries (or sampled documents when there are none)
+    const random = createRandom(1);
+    const vectors: Float32Array[] = [];
+    if (sampleQueries.length > 0) {
+      const sample = shuffled([...sampleQueries], random).slice(0, plan.recallQueries);
+      for (const text of sample) vectors.push(await embedQuery(retriever, text));
+    } else {
+      const rows = shuffled([...Array(count).keys()], random).slice(0, plan.recallQueries);
+      for (const r of rows) vectors.push(embeddings.subarray(r * dim, (r + 1) * dim));
     }
+    const exact = vectors.map((v) => exactTopK(embeddings, dim, v, 10).map((h) => h.index));
+    const approx = vectors.map((v) => ann.search(v, 10).map((h) => h.index));
     state.ann = ann;
     state.info.sizes.annBytes = ann.linkBytes;
     state.info.search = {
       kind: 'hnsw',
       recallAt10: recallAtK(exact, approx, 10),
-      sampledQueries: sample.length,
+      sampledQueries: vectors.length,
     };
   }
   return state;

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { lookup } from '../core/decode/trie';
+import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
 import { docidToString } from '../core/docids/types';
 import { pickBackend, switchBackend } from '../models/backend';
 import { retrieve, type DsiRetriever } from '../models/dsiRetriever';
@@ -25,6 +26,8 @@ import type { EngineWorkerApi, MethodRun, ModelInfo } from './engineApi';
 /** The model in use, with the document ids in its document-number order. */
 let current: { retriever: DsiRetriever; docIds: string[]; info: ModelInfo } | null = null;
 let dense: DenseState | null = null;
+/** when dense search switches from exact to HNSW */
+let densePlan: DenseSearchPlanParams = DEFAULT_DENSE_SEARCH_PLAN;
 let training: TrainControl | null = null;
 /** Settles once the first backend is up, so a checkpoint can download while TF.js starts. */
 let backendReady: Promise<unknown> = new Promise(() => {});
@@ -172,6 +175,7 @@ const api: EngineWorkerApi = {
         metrics: loaded.metrics,
       },
       queries,
+      densePlan,
     );
     disposeDense(dense);
     dense = state;
@@ -198,6 +202,7 @@ const api: EngineWorkerApi = {
           metrics: trained.history.evals.at(-1)?.metrics ?? {},
         },
         corpus.queries.map((q) => q.text),
+        densePlan,
       );
       disposeDense(dense);
       dense = state;
@@ -205,6 +210,10 @@ const api: EngineWorkerApi = {
     } finally {
       training = null;
     }
+  },
+
+  async setDenseSearchPlan(plan) {
+    densePlan = { ...densePlan, ...plan };
   },
 
   async dropDense() {

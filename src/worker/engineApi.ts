@@ -1,5 +1,6 @@
 import type { Corpus } from '../core/corpus/types';
 import type { TraceEntry } from '../core/decode/searchTree';
+import type { DenseSearchPlanParams } from '../core/dense/annRecall';
 import type { DenseTrainConfig } from '../models/dense/config';
 import type { DecodeParams } from '../models/dsiRetriever';
 import type { BackendName, BackendReport } from '../models/backend';
@@ -165,6 +166,8 @@ export interface EngineWorkerApi {
     callbacks: DenseTrainCallbacksApi,
   ): Promise<DenseTrainOutcome>;
   dropDense(): Promise<void>;
+  /** Change when dense search uses HNSW instead of exact search (applies to models loaded later). */
+  setDenseSearchPlan(plan: Partial<DenseSearchPlanParams>): Promise<void>;
   /** The `k` nearest documents by embedding (a Matryoshka prefix of `dims` when given). */
   denseSearch(query: string, k: number, dims?: number): Promise<DenseAnswer>;
   denseRun(queries: { id: string; text: string }[], k: number, dims?: number): Promise<MethodRun>;

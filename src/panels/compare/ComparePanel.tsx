@@ -116,7 +116,7 @@ export function ComparePanel() {
               }
               note={
                 dense?.search.kind === 'hnsw'
-                  ? `HNSW index: recall@10 ${dense.search.recallAt10?.toFixed(3)} against exact search`
+                  ? `HNSW index: recall@10 ${dense.search.recallAt10?.toFixed(3)} against exact search on ${dense.search.sampledQueries} sampled queries`
                   : undefined
               }
             />

@@ -40,7 +40,11 @@ export function GenerativeModelInfo() {
             </div>
             <div>
               <dt>Docid scheme</dt>
-              <dd>{model.docidScheme}</dd>
+              <dd data-testid="model-docids">
+                {model.docidScheme}
+                {(model.config as { data?: { docidVectors?: string } }).data?.docidVectors ===
+                  'dense' && ' (clustered on dense embeddings)'}
+              </dd>
             </div>
             {measured.map((m) => (
               <div key={m}>
