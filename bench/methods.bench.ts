@@ -4,7 +4,12 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { docText } from '../src/core/corpus/docText';
 import type { Corpus } from '../src/core/corpus/types';
-import { fuseMethods, scoreMethods, type MethodResults } from '../src/core/eval/methodComparison';
+import {
+  fuseMethods,
+  scoreMethods,
+  timedRun,
+  type MethodResults,
+} from '../src/core/eval/methodComparison';
 import { bm25IndexBytes, buildBM25Index, searchBM25 } from '../src/core/lexical/bm25';
 import {
   importDenseCheckpoint,
@@ -44,16 +49,11 @@ interface Trained {
   train: Record<string, number>;
 }
 
-function bm25Method(corpus: Corpus, queries: Queries): Trained {
+async function bm25Method(corpus: Corpus, queries: Queries): Promise<Trained> {
   const index = buildBM25Index(corpus.docs.map((d) => ({ text: docText(d) })));
-  const run: MethodResults['run'] = {};
-  const latencyMs: number[] = [];
-  for (const q of queries) {
-    const t0 = performance.now();
-    const hits = searchBM25(index, q.text, DEPTH);
-    latencyMs.push(performance.now() - t0);
-    run[q.id] = hits.map((h) => ({ docId: corpus.docs[h.doc].id, score: h.score }));
-  }
+  const { run, latencyMs } = await timedRun(queries, (text) =>
+    searchBM25(index, text, DEPTH).map((h) => ({ docId: corpus.docs[h.doc].id, score: h.score })),
+  );
   return {
     results: { name: 'BM25', run, latencyMs, bytes: bm25IndexBytes(index) },
     config: { k1: index.params.k1, b: index.params.b },
@@ -62,31 +62,22 @@ function bm25Method(corpus: Corpus, queries: Queries): Trained {
 }
 
 async function generativeRun(r: DsiRetriever, corpus: Corpus, queries: Queries) {
-  const run: MethodResults['run'] = {};
-  const latencyMs: number[] = [];
   await retrieve(r, 'warm up', BEAM);
-  for (const q of queries) {
-    const t0 = performance.now();
-    const out = await retrieve(r, q.text, BEAM);
-    latencyMs.push(performance.now() - t0);
-    run[q.id] = out.results
+  return timedRun(queries, async (text) =>
+    (await retrieve(r, text, BEAM)).results
       .filter((x) => x.doc !== undefined)
-      .map((x) => ({ docId: corpus.docs[x.doc!].id, score: x.score }));
-  }
-  return { run, latencyMs };
+      .map((x) => ({ docId: corpus.docs[x.doc!].id, score: x.score })),
+  );
 }
 
 async function denseRun(r: DenseRetriever, docIds: string[], queries: Queries) {
-  const run: MethodResults['run'] = {};
-  const latencyMs: number[] = [];
   await embedQuery(r, 'warm up');
-  for (const q of queries) {
-    const t0 = performance.now();
-    const hits = await searchDenseIndex(r.index, await embedQuery(r, q.text), DEPTH);
-    latencyMs.push(performance.now() - t0);
-    run[q.id] = hits.map((h) => ({ docId: docIds[h.doc], score: h.score }));
-  }
-  return { run, latencyMs };
+  return timedRun(queries, async (text) =>
+    (await searchDenseIndex(r.index, await embedQuery(r, text), DEPTH)).map((h) => ({
+      docId: docIds[h.doc],
+      score: h.score,
+    })),
+  );
 }
 
 const denseBytes = (r: DenseRetriever) =>
@@ -221,7 +212,7 @@ export async function benchMethods(
   const methods = [
     await generativeMethod(corpus, queries, epochs.generative),
     await denseMethod(corpus, queries, epochs.dense),
-    bm25Method(corpus, queries),
+    await bm25Method(corpus, queries),
   ].filter((m): m is Trained => m !== null);
   const fused = fuseMethods(
     methods.map((m) => ({ ...m.results, weight: 1 })),

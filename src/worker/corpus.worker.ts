@@ -3,11 +3,11 @@ import { loadCorpusFiles, loadPastedText } from '../core/corpus/loadCorpusFiles'
 import { corpusStats } from '../core/corpus/stats';
 import { fail, type Corpus, type InputFile, type LoadResult } from '../core/corpus/types';
 import { evaluateRun, STANDARD_METRICS } from '../core/eval/metrics';
+import { timedRun } from '../core/eval/methodComparison';
 import type { Run } from '../core/eval/types';
 import { bm25IndexBytes, buildBM25Index, searchBM25, type BM25Index } from '../core/lexical/bm25';
 import { docText } from '../core/corpus/docText';
 import type {
-  Bm25Run,
   CorpusLoadReply,
   CorpusWorkerApi,
   LexicalEvaluation,
@@ -96,14 +96,9 @@ const api: CorpusWorkerApi = {
     const qrels = corpus.qrels[split];
     if (!qrels) throw new Error(`the corpus has no "${split}" qrels`);
     const queries = corpus.queries.filter((q) => qrels.has(q.id));
-    const run: Bm25Run['run'] = {};
-    const latencyMs: number[] = [];
-    for (const q of queries) {
-      const start = performance.now();
-      const hits = searchBM25(index, q.text, k);
-      latencyMs.push(performance.now() - start);
-      run[q.id] = hits.map((h) => ({ docId: corpus.docs[h.doc].id, score: h.score }));
-    }
+    const { run, latencyMs } = await timedRun(queries, (text) =>
+      searchBM25(index, text, k).map((h) => ({ docId: corpus.docs[h.doc].id, score: h.score })),
+    );
     return {
       queries: queries.map((q) => ({ id: q.id, text: q.text })),
       run,

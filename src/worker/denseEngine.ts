@@ -1,5 +1,6 @@
 import { recallAtK, type DenseSearchPlanParams } from '../core/dense/annRecall';
 import { exactTopK } from '../core/dense/exactTopK';
+import { timedRun } from '../core/eval/methodComparison';
 import { buildHnsw, type HnswIndex } from '../core/dense/hnsw';
 import { createRandom, shuffled } from '../core/random';
 import { pca, projectPca, type Pca } from '../core/vectors/pca';
@@ -127,21 +128,18 @@ export function embeddingMap(state: DenseState): EmbeddingMap {
 }
 
 /** One query at a time (so latency is per query), `k` results each. */
-export async function denseRun(
+export function denseRun(
   state: DenseState,
   queries: readonly { id: string; text: string }[],
   k: number,
   dims?: number,
 ): Promise<MethodRun> {
-  const run: MethodRun['run'] = {};
-  const latencyMs: number[] = [];
-  for (const q of queries) {
-    const start = performance.now();
-    const { hits } = await searchOne(state, q.text, k, dims);
-    latencyMs.push(performance.now() - start);
-    run[q.id] = hits.map((h) => ({ docId: state.docIds[h.doc], score: h.score }));
-  }
-  return { run, latencyMs };
+  return timedRun(queries, async (text) =>
+    (await searchOne(state, text, k, dims)).hits.map((h) => ({
+      docId: state.docIds[h.doc],
+      score: h.score,
+    })),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import { lookup } from '../core/decode/trie';
+import { timedRun } from '../core/eval/methodComparison';
 import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
 import { docidToString } from '../core/docids/types';
 import { pickBackend, switchBackend } from '../models/backend';
@@ -21,7 +22,7 @@ import {
   embeddingsInOrder,
   type DenseState,
 } from './denseEngine';
-import type { EngineWorkerApi, MethodRun, ModelInfo } from './engineApi';
+import type { EngineWorkerApi, ModelInfo } from './engineApi';
 
 /** The model in use, with the document ids in its document-number order. */
 let current: { retriever: DsiRetriever; docIds: string[]; info: ModelInfo } | null = null;
@@ -143,17 +144,11 @@ const api: EngineWorkerApi = {
   async generativeRun(queries, params) {
     if (!current) throw new Error('no generative model is loaded');
     const { retriever, docIds } = current;
-    const run: MethodRun['run'] = {};
-    const latencyMs: number[] = [];
-    for (const q of queries) {
-      const start = performance.now();
-      const out = await retrieve(retriever, q.text, params);
-      latencyMs.push(performance.now() - start);
-      run[q.id] = out.results
+    return timedRun(queries, async (text) =>
+      (await retrieve(retriever, text, params)).results
         .filter((r) => r.doc !== undefined)
-        .map((r) => ({ docId: docIds[r.doc!], score: r.score }));
-    }
-    return { run, latencyMs };
+        .map((r) => ({ docId: docIds[r.doc!], score: r.score })),
+    );
   },
 
   async docidsOfDocs() {

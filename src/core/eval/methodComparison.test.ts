@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fuseMethods, percentile, scoreMethods, type MethodResults } from './methodComparison';
+import {
+  fuseMethods,
+  percentile,
+  scoreMethods,
+  timedRun,
+  type MethodResults,
+} from './methodComparison';
 import type { Qrels } from './types';
 
 const entries = (...ids: string[]) => ids.map((docId, i) => ({ docId, score: 1 - i / 10 }));
@@ -67,5 +73,20 @@ describe('scoreMethods', () => {
     expect(sb.mean['Hits@1']).toBe(0.5); // q1 hits, q2 is missing: scores 0
     expect(sb.evaluatedQueries).toBe(2);
     expect(sa.latencyMs).toEqual({ p50: 1, p95: 3 });
+  });
+});
+
+describe('timedRun', () => {
+  it('keys each answer by its query and times every query', async () => {
+    const out = await timedRun(
+      [
+        { id: 'q1', text: 'a' },
+        { id: 'q2', text: 'b' },
+      ],
+      async (text) => entries(`${text}1`, `${text}2`),
+    );
+    expect(out.run.q2.map((e) => e.docId)).toEqual(['b1', 'b2']);
+    expect(out.latencyMs).toHaveLength(2);
+    for (const ms of out.latencyMs) expect(ms).toBeGreaterThanOrEqual(0);
   });
 });

@@ -22,6 +22,24 @@ export interface MethodScore {
   bytes: number;
 }
 
+/**
+ * Answer `queries` one at a time with `search`, timing each: the run and latencies a MethodResults
+ * needs. `performance.now()` exists in browsers, workers and Node alike.
+ */
+export async function timedRun(
+  queries: readonly { id: string; text: string }[],
+  search: (text: string) => RunEntry[] | Promise<RunEntry[]>,
+): Promise<Pick<MethodResults, 'run' | 'latencyMs'>> {
+  const run: Record<string, RunEntry[]> = {};
+  const latencyMs: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    run[q.id] = await search(q.text);
+    latencyMs.push(performance.now() - start);
+  }
+  return { run, latencyMs };
+}
+
 /** The p-th percentile (0–100) by nearest rank; NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
