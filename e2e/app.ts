@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 /** Open the page and wait until the built-in corpus is loaded and indexed. */
@@ -19,4 +20,14 @@ export const file = (name: string, text: string | Buffer) => ({
 export async function pickFiles(page: Page, files: ReturnType<typeof file>[]) {
   await page.getByRole('tab', { name: 'Corpus' }).click();
   await page.getByLabel('Choose corpus files').setInputFiles(files);
+}
+
+/** The text of the built-in corpus's `n`-th judged test question (1 = the first line after the header). */
+export function builtinTestQuestion(n: number): string {
+  const lines = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8').split('\n');
+  const queryId = lines[n].split('\t')[0];
+  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
+    .split('\n')
+    .find((l) => l.includes(`"${queryId}"`))!;
+  return JSON.parse(line).text as string;
 }

@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openApp } from './app';
+import { builtinTestQuestion, openApp } from './app';
 
-const testQuestion = (() => {
-  const queryId = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
-    .split('\n')[3]
-    .split('\t')[0];
-  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
-    .split('\n')
-    .find((l) => l.includes(`"${queryId}"`))!;
-  return JSON.parse(line).text as string;
-})();
+const testQuestion = builtinTestQuestion(3);
 
 test('a test question in Compare shows the three methods, their fusion and the map; a selection shows everywhere', async ({
   page,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './app';
+import { builtinTestQuestion, openApp } from './app';
 
 const MODEL = 'public/models/genir-demo';
 const docids: Record<string, number[]> = JSON.parse(
@@ -9,15 +9,7 @@ const docids: Record<string, number[]> = JSON.parse(
 const validPairs = new Set(
   Object.entries(docids).map(([id, tokens]) => `${tokens.join('-')} → doc ${id}`),
 );
-const firstTestQuery = (() => {
-  const queryId = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
-    .split('\n')[1]
-    .split('\t')[0];
-  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
-    .split('\n')
-    .find((l) => l.includes(`"${queryId}"`))!;
-  return JSON.parse(line).text as string;
-})();
+const firstTestQuery = builtinTestQuestion(1);
 
 /** Type a built-in test question and check every generative result is a real document's docid. */
 async function expectValidGenerativeAnswer(page: Page, screenshot?: string) {

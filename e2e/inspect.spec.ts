@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openApp } from './app';
+import { builtinTestQuestion, openApp } from './app';
 
-const testQuery = (() => {
-  const queryId = readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
-    .split('\n')[2]
-    .split('\t')[0];
-  const line = readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
-    .split('\n')
-    .find((l) => l.includes(`"${queryId}"`))!;
-  return JSON.parse(line).text as string;
-})();
+const testQuery = builtinTestQuestion(2);
 
 test('the inspector steps through a decoding whose leaves are the ranked results', async ({
   page,
