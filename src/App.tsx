@@ -3,12 +3,12 @@ import { Header } from './ui/Header';
 import { PanelTabs, usePanelFromHash, PANELS } from './ui/PanelTabs';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useAppStore } from './store/appStore';
-import type { BackendName } from './models/backend';
+import { BACKEND_ORDER, type BackendName } from './models/backendNames';
 
-/** `?backend=webgl` puts that backend first (for comparing backends and for tests). */
+/** `?backend=webgl` (or webgpu, wasm, cpu) puts that backend first (for comparing backends and for tests). */
 function preferredBackend(): BackendName | undefined {
   const b = new URLSearchParams(location.search).get('backend');
-  return b === 'webgpu' || b === 'webgl' || b === 'cpu' ? b : undefined;
+  return BACKEND_ORDER.find((name) => name === b);
 }
 
 /** `?annThreshold=100`: dense search through HNSW above 100 documents (to try it on small corpora). */

@@ -40,6 +40,13 @@ export interface RetrieveOutput {
   trace: TraceEntry[];
 }
 
+/** What a `beforeStep` hook throws to end a decoding whose answer is no longer wanted. */
+export class DecodeStopped extends Error {
+  constructor() {
+    super('decoding stopped: a newer request replaced it');
+  }
+}
+
 /**
  * Decode docids for `query` with beam search over the trie. The encoder runs once; each step
  * decodes every live beam in one batch against the encoder states tiled to the beam count.
@@ -48,6 +55,8 @@ export async function retrieve(
   r: DsiRetriever,
   query: string,
   params: DecodeParams,
+  /** awaited before each decoding step: lets other work run, and may throw DecodeStopped to end it */
+  beforeStep?: () => Promise<void>,
 ): Promise<RetrieveOutput> {
   const ids = encodeSource(r.tokenizer, query, r.model.config.srcLen);
   // pad to the length bucket, as in training, rather than to the full document length
@@ -64,6 +73,7 @@ export async function retrieve(
   const rows = params.beamSize;
   const tgtLen = r.model.config.tgtLen;
   const step: StepFn = async (prefixes) => {
+    if (beforeStep) await beforeStep();
     const len = prefixes[0].length;
     const tokens = new Int32Array(rows * tgtLen).fill(DOCID_EOS);
     prefixes.forEach((p, i) => tokens.set(p, i * tgtLen));

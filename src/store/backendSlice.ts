@@ -1,19 +1,25 @@
 import type { StateCreator } from 'zustand';
 import type { BackendName, BackendReport } from '../models/backend';
+import type { EngineActivity } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { engineClient } from './workers';
 
 export interface BackendSlice {
   backend: BackendReport | null;
   backendError: string | null;
+  /** the engine's work and TF.js memory, as last read */
+  engineActivity: EngineActivity | null;
   startEngine(preferred?: BackendName): Promise<void>;
   /** Move TF.js to another backend (the Index panel's choice for training). */
   switchBackend(name: BackendName): Promise<void>;
+  /** Read the engine's activity counters and TF.js memory now. */
+  refreshEngineActivity(): Promise<void>;
 }
 
 export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = (set, get) => ({
   backend: null,
   backendError: null,
+  engineActivity: null,
   async startEngine(preferred) {
     if (get().backend) return;
     try {
@@ -30,5 +36,8 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
     } catch (e) {
       set({ backendError: (e as Error).message });
     }
+  },
+  async refreshEngineActivity() {
+    set({ engineActivity: await engineClient().activity() });
   },
 });

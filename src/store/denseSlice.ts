@@ -3,6 +3,7 @@ import type { DenseSearchPlanParams } from '../core/dense/annRecall';
 import type { DenseAnswer, DenseInfo, EmbeddingMap } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { BUILTIN_CORPUS } from './corpusSlice';
+import { isCurrent, isSuperseded, newRequest } from './requests';
 import { SEARCH_RESULTS } from './searchSlice';
 import { engineClient } from './workers';
 
@@ -72,6 +73,7 @@ export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set
   },
   async runDenseSearch() {
     const { query, denseStatus, denseDims } = get();
+    const request = newRequest('dense');
     if (query.trim() === '' || denseStatus !== 'ready') {
       set({ denseAnswer: null });
       return;
@@ -83,10 +85,12 @@ export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set
         query,
         SEARCH_RESULTS,
         denseDims ?? undefined,
+        request,
       );
-      if (get().query === query) set({ denseAnswer: answer, denseError: null });
+      if (isSuperseded(answer) || !isCurrent(request)) return;
+      set({ denseAnswer: answer, denseError: null });
     } catch (e) {
-      if (get().query === query) set({ denseAnswer: null, denseError: (e as Error).message });
+      if (isCurrent(request)) set({ denseAnswer: null, denseError: (e as Error).message });
     }
   },
   async loadEmbeddingMap() {

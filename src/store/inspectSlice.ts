@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { GenerativeAnswer } from '../worker/engineApi';
 import type { AppState } from './appStore';
+import { isCurrent, isSuperseded, newRequest } from './requests';
 import { engineClient } from './workers';
 
 /** The inspector's decoding settings: beam search, optionally diverse (groups > 1). */
@@ -91,20 +92,27 @@ export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = 
     // bad settings: say so and keep the last good trees on screen
     if (problem) return set({ inspectError: problem });
     set({ inspecting: true });
+    // only the answer to the latest query and settings is kept
+    const request = newRequest('inspect');
     try {
       const diverse = inspectParams.diverse && inspectParams.groups > 1;
-      const main = await engineClient().search(query, decodeParams(inspectParams, diverse));
-      const plain =
-        diverse && inspectParams.sideBySide
-          ? await engineClient().search(query, decodeParams(inspectParams, false))
-          : null;
-      // only the answer to the latest query and settings is kept
-      if (get().query === query && get().inspectParams === inspectParams)
-        set({ inspected: main, inspectedPlain: plain, inspectError: null });
+      const main = await engineClient().search(
+        query,
+        decodeParams(inspectParams, diverse),
+        request,
+      );
+      if (isSuperseded(main) || !isCurrent(request)) return;
+      let plain = null;
+      if (diverse && inspectParams.sideBySide) {
+        const answer = await engineClient().search(query, decodeParams(inspectParams, false));
+        if (isSuperseded(answer) || !isCurrent(request)) return;
+        plain = answer;
+      }
+      set({ inspected: main, inspectedPlain: plain, inspectError: null });
     } catch (e) {
-      if (get().query === query) set({ inspectError: (e as Error).message });
+      if (isCurrent(request)) set({ inspectError: (e as Error).message });
     } finally {
-      set({ inspecting: false });
+      if (isCurrent(request)) set({ inspecting: false });
     }
   },
 });

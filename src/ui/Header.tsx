@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/appStore';
+import { EngineDetails } from './EngineDetails';
 
 function BackendBadge() {
   const backend = useAppStore((s) => s.backend);
@@ -43,6 +44,7 @@ export function Header() {
           : 'loading corpus…'}
       </span>
       <BackendBadge />
+      <EngineDetails />
     </header>
   );
 }

@@ -13,8 +13,10 @@ import type {
   LexicalEvaluation,
   ProgressCallback,
 } from './corpusApi';
+import { LatestRequests } from './latestRequests';
 
 let current: { corpus: Corpus; index: BM25Index } | null = null;
+const requests = new LatestRequests();
 
 /** Index a parsed corpus and make it current; on failure `current` is untouched. */
 function adopt(
@@ -86,8 +88,9 @@ const api: CorpusWorkerApi = {
     return current ? current.corpus.docs.slice(from, to) : [];
   },
 
-  async search(query, k) {
-    return current ? searchBM25(current.index, query, k) : [];
+  async search(query, k, request) {
+    const dropped = await requests.admit(request);
+    return dropped ?? (current ? searchBM25(current.index, query, k) : []);
   },
 
   async bm25Run(split, k) {

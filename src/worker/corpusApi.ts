@@ -1,5 +1,6 @@
 import type { Corpus, Doc, InputFile, LoadError } from '../core/corpus/types';
 import type { CorpusStats } from '../core/corpus/stats';
+import type { RequestTag, Superseded } from './latestRequests';
 
 /** Progress from the worker: a fraction in [0, 1] and what it is doing. */
 export type ProgressCallback = (fraction: number, label: string) => void;
@@ -55,7 +56,8 @@ export interface CorpusWorkerApi {
   ): Promise<CorpusLoadReply>;
   /** Documents `from`…`to` (exclusive) of the current corpus. */
   docs(from: number, to: number): Promise<Doc[]>;
-  search(query: string, k: number): Promise<LexicalHit[]>;
+  /** BM25's top `k`; with a `request` tag, dropped (Superseded) when a newer search arrived first. */
+  search(query: string, k: number, request?: RequestTag): Promise<LexicalHit[] | Superseded>;
   evaluate(split: string): Promise<LexicalEvaluation>;
   /**
    * BM25's top `k` for every judged query of `split`, one query at a time (latency per query),

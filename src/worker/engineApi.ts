@@ -7,6 +7,9 @@ import type { BackendName, BackendReport } from '../models/backend';
 import type { Seq2SeqConfig } from '../models/seq2seq';
 import type { SpeedResult } from '../models/train/speedBenchmark';
 import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
+import type { RequestTag, Superseded } from './latestRequests';
+
+export type { RequestTag, Superseded } from './latestRequests';
 
 /** What the page shows about the generative model in use. */
 export interface ModelInfo {
@@ -109,6 +112,20 @@ export interface DenseTrainOutcome {
   speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
 }
 
+/** What the engine has done since it started, and the TF.js memory it holds now. */
+export interface EngineActivity {
+  /** beam searches decoded (single searches and every query of an evaluation run) */
+  beamSearches: number;
+  /** dense searches run */
+  denseSearches: number;
+  /** requests dropped because a newer one of the same kind arrived before or while they ran */
+  superseded: number;
+  /** tensors alive in TF.js */
+  tensors: number;
+  /** bytes those tensors hold */
+  bytes: number;
+}
+
 export interface TrainCallbacksApi {
   onStage(stage: string): void;
   onPrepared(info: {
@@ -150,8 +167,15 @@ export interface EngineWorkerApi {
   cancelTraining(): Promise<void>;
   /** Forget the model (the page's corpus changed). */
   dropModel(): Promise<void>;
-  /** Decode docids for `query` (diverse beam search when params.groups > 1). */
-  search(query: string, params: DecodeParams): Promise<GenerativeAnswer>;
+  /**
+   * Decode docids for `query` (diverse beam search when params.groups > 1). With a `request` tag, a
+   * newer request of the same channel drops this one before or during decoding (Superseded).
+   */
+  search(
+    query: string,
+    params: DecodeParams,
+    request?: RequestTag,
+  ): Promise<GenerativeAnswer | Superseded>;
   /** Generative answers for many queries, one at a time (evaluation). */
   generativeRun(queries: { id: string; text: string }[], params: DecodeParams): Promise<MethodRun>;
   /** Each document's readable docid under the generative model (for colouring the map). */
@@ -169,12 +193,17 @@ export interface EngineWorkerApi {
   /** Change when dense search uses HNSW instead of exact search (applies to models loaded later). */
   setDenseSearchPlan(plan: Partial<DenseSearchPlanParams>): Promise<void>;
   /** The `k` nearest documents by embedding (a Matryoshka prefix of `dims` when given). */
-  denseSearch(query: string, k: number, dims?: number): Promise<DenseAnswer>;
+  denseSearch(
+    query: string,
+    k: number,
+    dims?: number,
+    request?: RequestTag,
+  ): Promise<DenseAnswer | Superseded>;
   denseRun(queries: { id: string; text: string }[], k: number, dims?: number): Promise<MethodRun>;
   embeddingMap(): Promise<EmbeddingMap>;
 
-  /** tensors alive in TF.js (leak checks) */
-  numTensors(): Promise<number>;
+  /** Work done so far and TF.js memory now (the header's engine details; leak checks). */
+  activity(): Promise<EngineActivity>;
   /** Training speed of a model shape on random ids (the benchmark page calls this). */
   measureTrainingSpeed(
     config: Seq2SeqConfig,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useAppStore } from '../../store/appStore';
 
 /** The shared query, with a picker of the corpus's held-out test questions. */
@@ -6,10 +6,7 @@ export function CompareQuery() {
   const corpus = useAppStore((s) => s.corpus);
   const query = useAppStore((s) => s.query);
   const setQuery = useAppStore((s) => s.setQuery);
-  const runSearch = useAppStore((s) => s.runSearch);
-  useEffect(() => {
-    void runSearch();
-  }, [query, runSearch]);
+  const submitQuery = useAppStore((s) => s.submitQuery);
   const questions = useMemo(() => {
     const qrels = corpus?.qrels.test;
     return qrels ? (corpus?.queries.filter((q) => qrels.has(q.id)).slice(0, 200) ?? []) : [];
@@ -32,7 +29,7 @@ export function CompareQuery() {
         <select
           aria-label="Test question"
           value=""
-          onChange={(e) => e.target.value && setQuery(e.target.value)}
+          onChange={(e) => e.target.value && submitQuery(e.target.value)}
         >
           <option value="">Pick a test question…</option>
           {questions.map((q) => (

@@ -19,6 +19,22 @@ function ModelStatus() {
   );
 }
 
+/** Which generative model answers, so nobody mistakes a shipped model for one they trained. */
+function ModelInUse() {
+  const model = useAppStore((s) => s.model);
+  if (!model) return null;
+  const source =
+    model.source === 'checkpoint'
+      ? 'the checkpoint shipped with the app'
+      : 'the model trained in this page';
+  return (
+    <p className="note" data-testid="model-in-use">
+      Answering with {source}: {model.docidScheme} docids, {(model.parameters / 1e6).toFixed(2)} M
+      parameters.
+    </p>
+  );
+}
+
 /** The generative model's answer: docids decoded by constrained beam search, as documents. */
 export function GenerativeResults() {
   const corpus = useAppStore((s) => s.corpus);
@@ -34,7 +50,7 @@ export function GenerativeResults() {
           {answer && `${answer.hits.length} docids decoded in ${answer.ms.toFixed(0)} ms`}
         </small>
       </h2>
-      {status !== 'ready' && <ModelStatus />}
+      {status !== 'ready' ? <ModelStatus /> : <ModelInUse />}
       {error && (
         <p role="alert" className="error">
           {error}

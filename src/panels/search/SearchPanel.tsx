@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { Snippet } from '../../ui/Snippet';
 import { BeamTable } from './BeamTable';
@@ -42,12 +41,7 @@ function Bm25Results() {
 export function SearchPanel() {
   const query = useAppStore((s) => s.query);
   const setQuery = useAppStore((s) => s.setQuery);
-  const runSearch = useAppStore((s) => s.runSearch);
   const ready = useAppStore((s) => s.corpus !== null);
-
-  useEffect(() => {
-    void runSearch();
-  }, [query, runSearch]);
 
   return (
     <>

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useAppStore } from '../store/appStore';
+
+const formatMb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** Behind a disclosure: why the backend was chosen, and what the engine has done and holds now. */
+export function EngineDetails() {
+  const backend = useAppStore((s) => s.backend);
+  const activity = useAppStore((s) => s.engineActivity);
+  const refreshActivity = useAppStore((s) => s.refreshEngineActivity);
+  const [reading, setReading] = useState(false);
+  const refresh = async () => {
+    setReading(true);
+    try {
+      await refreshActivity();
+    } finally {
+      setReading(false);
+    }
+  };
+  if (!backend) return null;
+  return (
+    <details
+      className="engine-details"
+      aria-label="Engine details"
+      onToggle={(e) => e.currentTarget.open && void refresh()}
+    >
+      <summary>Engine details</summary>
+      <p>
+        Models run on <strong>{backend.backend}</strong> ({backend.device}), started in{' '}
+        {backend.startMs} ms.
+      </p>
+      {backend.fellBack.length > 0 && (
+        <ul aria-label="Backends not used">
+          {backend.fellBack.map((f) => (
+            <li key={f.backend}>
+              {f.backend}: {f.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {activity && (
+        <p>
+          Since the page opened:{' '}
+          <span data-testid="engine-beam-searches">{activity.beamSearches}</span> beam searches,{' '}
+          <span data-testid="engine-dense-searches">{activity.denseSearches}</span> dense searches,{' '}
+          <span data-testid="engine-superseded">{activity.superseded}</span> requests dropped
+          because a newer one replaced them. TF.js holds{' '}
+          <span data-testid="engine-tensors">{activity.tensors}</span> tensors (
+          {formatMb(activity.bytes)}).
+        </p>
+      )}
+      <button type="button" onClick={() => void refresh()} disabled={reading}>
+        Refresh
+      </button>
+    </details>
+  );
+}

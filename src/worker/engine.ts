@@ -1,0 +1,285 @@
+import * as tf from '@tensorflow/tfjs';
+import { lookup } from '../core/decode/trie';
+import { timedRun } from '../core/eval/methodComparison';
+import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
+import { docidToString } from '../core/docids/types';
+import { pickBackend, switchBackend } from '../models/backend';
+import { DecodeStopped, retrieve, type DsiRetriever } from '../models/dsiRetriever';
+import { loadCheckpoint } from '../models/loadCheckpoint';
+import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
+import { measureTrainingSpeed } from '../models/train/speedBenchmark';
+import { TrainControl, trainDsi } from '../models/train/trainDsi';
+import { loadDenseCheckpoint } from '../models/dense/denseCheckpoint';
+import { disposeDenseRetriever } from '../models/dense/denseRetriever';
+import { trainDense } from '../models/dense/trainDense';
+import {
+  adoptDense,
+  denseRun,
+  denseSearch,
+  disposeDense,
+  embeddingMap,
+  embeddingsInOrder,
+  type DenseState,
+} from './denseEngine';
+import type { EngineActivity, EngineWorkerApi, ModelInfo, RequestTag } from './engineApi';
+import { LatestRequests, yieldToMessages } from './latestRequests';
+import { ModelSlot } from './modelSlot';
+
+/** The generative model in use, with the document ids in its document-number order. */
+interface GenerativeState {
+  retriever: DsiRetriever;
+  docIds: string[];
+  info: ModelInfo;
+}
+
+const NO_MODEL = 'no generative model is loaded';
+const NO_DENSE = 'no dense model is loaded';
+
+/**
+ * The engine: TF.js and every model, behind one typed surface. The worker exposes one engine; tests
+ * create their own in Node. Calls run concurrently (Comlink does not queue them), so each call
+ * borrows its model from a ModelSlot and a replaced model lives until its last call returns.
+ */
+export function createEngine(): EngineWorkerApi {
+  const generative = new ModelSlot<GenerativeState>((s) => disposeSeq2Seq(s.retriever.model));
+  const dense = new ModelSlot<DenseState>(disposeDense);
+  const requests = new LatestRequests();
+  const activity: Omit<EngineActivity, 'tensors' | 'bytes'> = {
+    beamSearches: 0,
+    denseSearches: 0,
+    superseded: 0,
+  };
+  /** when dense search switches from exact to HNSW */
+  let densePlan: DenseSearchPlanParams = DEFAULT_DENSE_SEARCH_PLAN;
+  let training: TrainControl | null = null;
+  /** Settles once the first backend is up, so a checkpoint can download while TF.js starts. */
+  let backendReady: Promise<unknown> = new Promise(() => {});
+
+  const admit = async (request: RequestTag | undefined) => {
+    const dropped = await requests.admit(request);
+    if (dropped) activity.superseded++;
+    return dropped;
+  };
+  const startTraining = () => {
+    if (training) throw new Error('a training run is already in progress');
+    return (training = new TrainControl());
+  };
+
+  return {
+    init(preferred) {
+      const report = pickBackend(preferred);
+      backendReady = report.catch(() => undefined);
+      return report;
+    },
+
+    setBackend: (name) => switchBackend(name),
+
+    async loadCheckpoint(url, corpusName) {
+      const loaded = await loadCheckpoint(url, backendReady);
+      const info: ModelInfo = {
+        source: 'checkpoint',
+        corpusName,
+        docCount: loaded.docIds.length,
+        parameters: parameterCount(loaded.retriever.model),
+        docidScheme: loaded.docids.scheme,
+        config: loaded.config,
+        metrics: loaded.metrics,
+        clusterTerms: loaded.docids.clusterTerms,
+      };
+      generative.replace({ retriever: loaded.retriever, docIds: loaded.docIds, info });
+      return info;
+    },
+
+    async train(corpus, config, callbacks) {
+      const control = startTraining();
+      try {
+        const vectors =
+          config.data.docidVectors === 'dense'
+            ? embeddingsInOrder(
+                dense.current,
+                corpus.docs.map((d) => d.id),
+              )
+            : undefined;
+        const trained = await trainDsi(corpus, config, callbacks, control, vectors);
+        const { retriever, prepared, history } = trained;
+        if (trained.cancelled) {
+          disposeSeq2Seq(retriever.model);
+          return {
+            cancelled: true,
+            model: generative.current?.info ?? null,
+            speed: trained.speed,
+          };
+        }
+        const info: ModelInfo = {
+          source: 'trained',
+          corpusName: corpus.name,
+          docCount: corpus.docs.length,
+          parameters: parameterCount(retriever.model),
+          docidScheme: prepared.assignment.scheme,
+          config: config as unknown as Record<string, unknown>,
+          metrics: history.evals.at(-1)?.metrics ?? {},
+          clusterTerms: prepared.assignment.clusterTerms ?? {},
+        };
+        generative.replace({ retriever, docIds: corpus.docs.map((d) => d.id), info });
+        return { cancelled: false, model: info, speed: trained.speed };
+      } finally {
+        training = null;
+      }
+    },
+
+    async pauseTraining() {
+      training?.pause();
+    },
+    async resumeTraining() {
+      training?.unpause();
+    },
+    async cancelTraining() {
+      training?.cancel();
+    },
+
+    async dropModel() {
+      generative.replace(null);
+    },
+
+    async search(query, params, request) {
+      const dropped = await admit(request);
+      if (dropped) return dropped;
+      return generative.use(NO_MODEL, async ({ retriever, docIds }) => {
+        activity.beamSearches++;
+        const start = performance.now();
+        let out;
+        try {
+          // between steps, newer messages run; one that supersedes this request ends it
+          out = await retrieve(retriever, query, params, async () => {
+            await yieldToMessages();
+            if (requests.isStale(request)) throw new DecodeStopped();
+          });
+        } catch (e) {
+          if (!(e instanceof DecodeStopped)) throw e;
+          activity.superseded++;
+          return requests.superseded(request!);
+        }
+        const ms = performance.now() - start;
+        const docOf: Record<string, string> = {};
+        for (const entry of out.trace) {
+          for (const f of entry.finished) {
+            const doc = lookup(retriever.trie, f.tokens);
+            if (doc !== undefined) docOf[docidToString(f.tokens)] = docIds[doc];
+          }
+        }
+        return {
+          query,
+          params,
+          hits: out.results.map((r) => ({
+            docId: r.doc === undefined ? '' : docIds[r.doc],
+            docid: docidToString(r.tokens),
+            tokens: r.tokens,
+            logProb: r.logProb,
+            score: r.score,
+            group: r.group,
+          })),
+          trace: out.trace,
+          docOf,
+          ms,
+        };
+      });
+    },
+
+    generativeRun: (queries, params) =>
+      generative.use(NO_MODEL, ({ retriever, docIds }) =>
+        timedRun(queries, async (text) => {
+          activity.beamSearches++;
+          return (await retrieve(retriever, text, params)).results
+            .filter((r) => r.doc !== undefined)
+            .map((r) => ({ docId: docIds[r.doc!], score: r.score }));
+        }),
+      ),
+
+    async docidsOfDocs() {
+      const state = generative.current;
+      if (!state) return {};
+      const { retriever, docIds } = state;
+      return Object.fromEntries(docIds.map((id, i) => [id, docidToString(retriever.docids[i])]));
+    },
+
+    async loadDenseCheckpoint(url, corpusName, queries) {
+      const loaded = await loadDenseCheckpoint(url, backendReady);
+      const state = await adoptDense(
+        loaded.retriever,
+        loaded.docIds,
+        {
+          source: 'checkpoint',
+          corpusName,
+          matryoshkaDims: (loaded.training.matryoshkaDims as number[] | undefined) ?? [],
+          config: loaded.training,
+          metrics: loaded.metrics,
+        },
+        queries,
+        densePlan,
+      );
+      dense.replace(state);
+      return state.info;
+    },
+
+    async trainDense(corpus, config, callbacks) {
+      const control = startTraining();
+      try {
+        const trained = await trainDense(corpus, config, callbacks, control);
+        if (trained.cancelled) {
+          disposeDenseRetriever(trained.retriever);
+          return { cancelled: true, dense: dense.current?.info ?? null, speed: trained.speed };
+        }
+        const state = await adoptDense(
+          trained.retriever,
+          corpus.docs.map((d) => d.id),
+          {
+            source: 'trained',
+            corpusName: corpus.name,
+            matryoshkaDims: config.matryoshkaDims,
+            config: config as unknown as Record<string, unknown>,
+            metrics: trained.history.evals.at(-1)?.metrics ?? {},
+          },
+          corpus.queries.map((q) => q.text),
+          densePlan,
+        );
+        dense.replace(state);
+        return { cancelled: false, dense: state.info, speed: trained.speed };
+      } finally {
+        training = null;
+      }
+    },
+
+    async setDenseSearchPlan(plan) {
+      densePlan = { ...densePlan, ...plan };
+    },
+
+    async dropDense() {
+      dense.replace(null);
+    },
+
+    async denseSearch(query, k, dims, request) {
+      const dropped = await admit(request);
+      if (dropped) return dropped;
+      return dense.use(NO_DENSE, (state) => {
+        activity.denseSearches++;
+        return denseSearch(state, query, k, dims);
+      });
+    },
+
+    denseRun: (queries, k, dims) =>
+      dense.use(NO_DENSE, (state) => {
+        activity.denseSearches += queries.length;
+        return denseRun(state, queries, k, dims);
+      }),
+
+    embeddingMap: () => dense.use(NO_DENSE, embeddingMap),
+
+    async activity() {
+      const { numTensors, numBytes } = tf.memory();
+      return { ...activity, tensors: numTensors, bytes: numBytes };
+    },
+
+    measureTrainingSpeed: (config, batchSize, steps, warmup) =>
+      measureTrainingSpeed(config, batchSize, steps, warmup),
+  };
+}
