@@ -3,12 +3,15 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, PREVIEW_PORT } from './e2e/browser';
 
 export default defineConfig({
   testDir: 'e2e',
+  // the README's screenshots are their own suite (npm run screenshots)
+  testIgnore: 'screenshots/**',
   outputDir: 'test-results',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // no retries: a flaky test is a failing test
+  retries: 0,
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PREVIEW_PORT}`,

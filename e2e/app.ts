@@ -6,7 +6,9 @@ export async function openApp(page: Page, path = '/') {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
-  await expect(page.getByLabel('Current corpus')).toContainText('genir-demo (built-in) · 156 docs');
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'genir-demo (built-in) · 156 docs',
+  );
   return errors;
 }
 
@@ -18,8 +20,8 @@ export const file = (name: string, text: string | Buffer) => ({
 
 /** Pick files through the Corpus panel's file picker. */
 export async function pickFiles(page: Page, files: ReturnType<typeof file>[]) {
-  await page.getByRole('tab', { name: 'Corpus' }).click();
-  await page.getByLabel('Choose corpus files').setInputFiles(files);
+  await page.getByRole('tab', { name: 'Corpus', exact: true }).click();
+  await page.getByLabel('Choose corpus files', { exact: true }).setInputFiles(files);
 }
 
 /** The text of the built-in corpus's `n`-th judged test question (1 = the first line after the header). */
@@ -30,4 +32,29 @@ export function builtinTestQuestion(n: number): string {
     .split('\n')
     .find((l) => l.includes(`"${queryId}"`))!;
   return JSON.parse(line).text as string;
+}
+
+export interface EngineActivity {
+  beamSearches: number;
+  denseSearches: number;
+  superseded: number;
+  tensors: number;
+}
+
+/** The engine worker's counters and live TF.js tensors, read afresh through the header's Engine details. */
+export async function engineActivity(page: Page): Promise<EngineActivity> {
+  const details = page.getByRole('group', { name: 'Engine details', exact: true });
+  if ((await details.getAttribute('open')) === null) {
+    await details.getByText('Engine details', { exact: true }).click();
+  }
+  const refresh = details.getByRole('button', { name: 'Refresh', exact: true });
+  await refresh.click();
+  await expect(refresh).toBeEnabled();
+  const count = async (id: string) => Number(await details.getByTestId(id).textContent());
+  return {
+    beamSearches: await count('engine-beam-searches'),
+    denseSearches: await count('engine-dense-searches'),
+    superseded: await count('engine-superseded'),
+    tensors: await count('engine-tensors'),
+  };
 }

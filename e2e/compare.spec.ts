@@ -7,9 +7,13 @@ test('a test question in Compare shows the three methods, their fusion and the m
   page,
 }) => {
   const errors = await openApp(page, '/#compare');
-  const panel = page.getByRole('region', { name: 'Compare methods' });
-  await panel.getByRole('combobox', { name: 'Test question' }).selectOption(testQuestion);
-  await expect(panel.getByRole('textbox', { name: 'Query' })).toHaveValue(testQuestion);
+  const panel = page.getByRole('region', { name: 'Compare methods', exact: true });
+  await panel
+    .getByRole('combobox', { name: 'Test question', exact: true })
+    .selectOption(testQuestion);
+  await expect(panel.getByRole('textbox', { name: 'Query', exact: true })).toHaveValue(
+    testQuestion,
+  );
 
   const columns = ['Generative (DSI)', 'Dense (dual encoder)', 'BM25', 'Fusion (RRF)'].map((name) =>
     panel.getByRole('region', { name }),
@@ -18,10 +22,10 @@ test('a test question in Compare shows the three methods, their fusion and the m
     await expect(column.getByRole('listitem').first()).toBeVisible({ timeout: 150_000 });
   }
   // the question is judged: its relevant document is marked somewhere
-  await expect(panel.getByText(/This is a judged question/)).toBeVisible();
-  await expect(panel.getByText('✓ relevant').first()).toBeVisible();
+  await expect(panel.getByText(/^This is a judged question: /)).toBeVisible();
+  await expect(panel.getByText('✓ relevant', { exact: true }).first()).toBeVisible();
 
-  const map = panel.getByRole('img', { name: /Map of 156 document embeddings/ });
+  const map = panel.getByRole('img', { name: /^Map of 156 document embeddings \(PCA, / });
   await expect(map).toBeVisible();
   await expect(map.getByTestId('map-query')).toHaveCount(1);
   await expect(map.locator('[data-method="dense"]')).toHaveCount(10);
@@ -39,14 +43,20 @@ test('a test question in Compare shows the three methods, their fusion and the m
   }
   await expect(columns[3].locator(`li[data-doc="${docId}"]`)).toHaveCount(1);
   await expect(map.getByTestId('map-selected')).toHaveCount(1);
-  await page.screenshot({ path: 'docs/screenshots/compare.png', fullPage: true });
 
   // Matryoshka: the dense column searched with the first 16 of 64 dimensions
   const dense = columns[1];
-  const fullScores = await dense.locator('.score').allTextContents();
-  await panel.getByRole('combobox', { name: 'Dense embedding size' }).selectOption('16');
-  await expect(dense.locator('.score')).not.toHaveText(fullScores);
-  await expect(dense.getByRole('listitem')).toHaveCount(10);
+  const fullScores = (await dense.locator('.score').allTextContents()).join(' ');
+  await panel
+    .getByRole('combobox', { name: 'Dense embedding size', exact: true })
+    .selectOption('16');
+  // ten new scores (an emptied or unchanged list does not pass)
+  await expect
+    .poll(async () => {
+      const scores = await dense.locator('.score').allTextContents();
+      return scores.length === 10 && scores.join(' ') !== fullScores;
+    })
+    .toBe(true);
   expect(errors).toEqual([]);
 });
 
@@ -55,10 +65,12 @@ test('above its size threshold the dense column answers through HNSW in the work
 }) => {
   // ?annThreshold=100 puts the 156-document corpus above the threshold
   await openApp(page, '/?annThreshold=100#compare');
-  const panel = page.getByRole('region', { name: 'Compare methods' });
-  await panel.getByRole('combobox', { name: 'Test question' }).selectOption(testQuestion);
-  const dense = panel.getByRole('region', { name: 'Dense (dual encoder)' });
+  const panel = page.getByRole('region', { name: 'Compare methods', exact: true });
+  await panel
+    .getByRole('combobox', { name: 'Test question', exact: true })
+    .selectOption(testQuestion);
+  const dense = panel.getByRole('region', { name: 'Dense (dual encoder)', exact: true });
   await expect(dense.getByRole('listitem')).toHaveCount(10, { timeout: 150_000 });
-  const note = await dense.getByText(/HNSW index: recall@10/).textContent();
+  const note = await dense.getByText(/^HNSW index: recall@10 /).textContent();
   expect(Number(note!.match(/recall@10 ([\d.]+)/)![1])).toBeGreaterThan(0.9);
 });

@@ -19,12 +19,12 @@ test('the Corpus panel shows counts, length statistics and a filterable, paged t
   await expect(page.getByTestId('query-count')).toHaveText('795');
   await expect(page.getByTestId('split-train')).toHaveText('600 queries · 600 qrels');
   await expect(page.getByTestId('split-test')).toHaveText('195 queries · 195 qrels');
-  await expect(page.getByLabel('Words per document')).toContainText(/median \d+/);
-  await expect(page.getByText('Page 1 of 8')).toBeVisible();
-  await page.getByRole('button', { name: 'Next page' }).click();
-  await expect(page.getByText('Page 2 of 8')).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Filter documents' }).fill('volcano');
-  await expect(page.getByRole('status', { name: 'Matching documents' })).toContainText(
+  await expect(page.getByLabel('Words per document', { exact: true })).toContainText(/median \d+/);
+  await expect(page.getByText('Page 1 of 8', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Next page', exact: true }).click();
+  await expect(page.getByText('Page 2 of 8', { exact: true })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter documents', exact: true }).fill('volcano');
+  await expect(page.getByRole('status', { name: 'Matching documents', exact: true })).toContainText(
     /^\d+ of 156 documents$/,
   );
   await expect(page.getByRole('cell', { name: 'Stratovolcano', exact: true })).toBeVisible();
@@ -40,15 +40,17 @@ test('a BEIR collection loads from picked files, and its unknown qrels ids are c
     file('test.tsv', QRELS_TEST),
     file('train.tsv', QRELS_TRAIN),
   ]);
-  await expect(page.getByLabel('Current corpus')).toContainText('(files) · 3 docs');
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    '(files) · 3 docs',
+  );
   await expect(page.getByTestId('split-test')).toHaveText('2 queries · 3 qrels');
-  await expect(page.getByLabel('Load warnings')).toContainText(
+  await expect(page.getByLabel('Load warnings', { exact: true })).toContainText(
     'skipped 1 judgments (1 naming unknown documents)',
   );
-  await page.getByRole('tab', { name: 'Search' }).click();
-  await page.getByRole('textbox', { name: 'Query' }).fill('flightless');
+  await page.getByRole('tab', { name: 'Search', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill('flightless');
   await expect(
-    page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem'),
+    page.getByRole('region', { name: 'BM25 results', exact: true }).getByRole('listitem'),
   ).toHaveCount(2);
 });
 
@@ -62,10 +64,14 @@ test('a .zip of a BEIR folder loads, by file picker and by drag and drop', async
     }),
   );
   await pickFiles(page, [file('kiwi.zip', zip)]);
-  await expect(page.getByLabel('Current corpus')).toContainText('kiwi (files) · 3 docs');
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'kiwi (files) · 3 docs',
+  );
 
-  await page.getByRole('button', { name: 'Load the built-in corpus' }).click();
-  await expect(page.getByLabel('Current corpus')).toContainText('genir-demo (built-in)');
+  await page.getByRole('button', { name: 'Load the built-in corpus', exact: true }).click();
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'genir-demo (built-in)',
+  );
   const drop = await page.evaluateHandle(
     (bytes) => {
       const dt = new DataTransfer();
@@ -75,7 +81,9 @@ test('a .zip of a BEIR folder loads, by file picker and by drag and drop', async
     [...zip],
   );
   await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: drop });
-  await expect(page.getByLabel('Current corpus')).toContainText('kiwi (files) · 3 docs');
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'kiwi (files) · 3 docs',
+  );
 });
 
 test('a CSV with id,title,text columns and pasted paragraphs load', async ({ page }) => {
@@ -86,14 +94,18 @@ test('a CSV with id,title,text columns and pasted paragraphs load', async ({ pag
       'title,text,id\n"Tea, green","Green tea is steamed.",t1\nCoffee,Roasted beans.,t2\n',
     ),
   ]);
-  await expect(page.getByLabel('Current corpus')).toContainText('notes (files) · 2 docs');
-  await expect(page.getByRole('cell', { name: 'Tea, green' })).toBeVisible();
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'notes (files) · 2 docs',
+  );
+  await expect(page.getByRole('cell', { name: 'Tea, green', exact: true })).toBeVisible();
 
   await page
-    .getByLabel('Or paste text, one document per paragraph:')
+    .getByLabel('Or paste text, one document per paragraph:', { exact: true })
     .fill('Otters\nOtters hold hands.\n\nBeavers build dams.');
-  await page.getByRole('button', { name: 'Load pasted text' }).click();
-  await expect(page.getByLabel('Current corpus')).toContainText('pasted (pasted) · 2 docs');
+  await page.getByRole('button', { name: 'Load pasted text', exact: true }).click();
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'pasted (pasted) · 2 docs',
+  );
   await expect(page.getByRole('cell', { name: 'Otters', exact: true })).toBeVisible();
 });
 
@@ -153,13 +165,13 @@ for (const { what, files, message } of BAD_INPUTS) {
     await expect(page.getByRole('alert')).toContainText(
       'The corpus already loaded is still in use',
     );
-    await expect(page.getByLabel('Current corpus')).toContainText(
+    await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
       'genir-demo (built-in) · 156 docs',
     );
-    await page.getByRole('tab', { name: 'Search' }).click();
-    await page.getByRole('textbox', { name: 'Query' }).fill('volcano');
+    await page.getByRole('tab', { name: 'Search', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Query', exact: true }).fill('volcano');
     await expect(
-      page.getByRole('region', { name: 'BM25 results' }).getByRole('listitem').first(),
+      page.getByRole('region', { name: 'BM25 results', exact: true }).getByRole('listitem').first(),
     ).toBeVisible();
   });
 }
@@ -178,11 +190,19 @@ test('a large corpus loads in the worker with a progress bar while the page stay
     lines.push(JSON.stringify({ _id: `g${i}`, title: `Generated ${i}`, text }));
   }
   await pickFiles(page, [file('corpus.jsonl', lines.join('\n'))]);
-  await expect(page.getByRole('progressbar', { name: 'Corpus loading' })).toBeVisible();
+  await expect(
+    page.getByRole('progressbar', { name: 'Corpus loading', exact: true }),
+  ).toBeVisible();
   // the main thread still answers while the worker parses and indexes
-  await page.getByRole('tab', { name: 'Search' }).click();
-  await expect(page.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel('Current corpus')).toContainText('corpus (files) · 20,000 docs', {
-    timeout: 60_000,
-  });
+  await page.getByRole('tab', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Search', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'corpus (files) · 20,000 docs',
+    {
+      timeout: 60_000,
+    },
+  );
 });

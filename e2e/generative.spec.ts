@@ -12,27 +12,26 @@ const validPairs = new Set(
 const firstTestQuery = builtinTestQuestion(1);
 
 /** Type a built-in test question and check every generative result is a real document's docid. */
-async function expectValidGenerativeAnswer(page: Page, screenshot?: string) {
-  await page.getByRole('textbox', { name: 'Query' }).fill(firstTestQuery);
-  const results = page.getByRole('region', { name: 'Generative results' });
+async function expectValidGenerativeAnswer(page: Page) {
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill(firstTestQuery);
+  const results = page.getByRole('region', { name: 'Generative results', exact: true });
   await expect(results.getByRole('listitem').first()).toBeVisible({ timeout: 150_000 });
   const labels = await results.locator('.doc-id').allTextContents();
   expect(labels.length).toBeGreaterThan(0);
   for (const label of labels) expect(validPairs).toContain(label.replace(/^docid /, ''));
   await expect(results).not.toContainText('invalid docid');
-  if (screenshot) await page.screenshot({ path: screenshot });
   // the beam search record comes with the answer
-  await page.getByText(/Beam candidates per decoding step/).click();
-  await expect(
-    page.getByRole('table', { name: 'Beam candidates' }).getByRole('row'),
-  ).not.toHaveCount(1);
+  await page.getByText(/^Beam candidates per decoding step \(\d+ steps\)$/).click();
+  const rows = page.getByRole('table', { name: 'Beam candidates', exact: true }).getByRole('row');
+  // a header row and at least one candidate per decoding step
+  await expect.poll(() => rows.count()).toBeGreaterThan(2);
 }
 
 test('the shipped checkpoint answers a test question on the opened page (auto backend)', async ({
   page,
 }) => {
   const errors = await openApp(page);
-  await expectValidGenerativeAnswer(page, 'docs/screenshots/generative.png');
+  await expectValidGenerativeAnswer(page);
   expect(errors).toEqual([]);
 });
 

@@ -8,10 +8,13 @@ test('the inspector steps through a decoding whose leaves are the ranked results
   page,
 }) => {
   const errors = await openApp(page, '/#inspect');
-  const inspector = page.getByRole('region', { name: 'Beam search inspector' });
-  await inspector.getByRole('textbox', { name: 'Query' }).fill(testQuery);
-  await inspector.getByRole('button', { name: 'Decode' }).click();
-  const trees = inspector.getByRole('region', { name: /Search trees/ });
+  const inspector = page.getByRole('region', { name: 'Beam search inspector', exact: true });
+  await inspector.getByRole('textbox', { name: 'Query', exact: true }).fill(testQuery);
+  await inspector.getByRole('button', { name: 'Decode', exact: true }).click();
+  const trees = inspector.getByRole('region', {
+    name: 'Search trees: arrow keys step, space plays',
+    exact: true,
+  });
   await expect(trees).toBeVisible({ timeout: 150_000 });
   const stepLabel = page.getByTestId('step-label');
   const steps = Number((await stepLabel.textContent())!.match(/of (\d+)/)![1]);
@@ -39,18 +42,18 @@ test('the inspector steps through a decoding whose leaves are the ranked results
   expect(byRank).toEqual(ranked);
 
   // the start node's next-token chart, with the trie's mask
-  await trees.getByRole('button', { name: 'start of the docid' }).click();
-  const details = inspector.getByRole('region', { name: 'Selected node' });
-  await expect(details.getByRole('img', { name: /Next-token probabilities/ })).toBeVisible();
+  await trees.getByRole('button', { name: 'start of the docid', exact: true }).click();
+  const details = inspector.getByRole('region', { name: 'Selected node', exact: true });
+  await expect(details.getByRole('img', { name: /^Next-token probabilities: / })).toBeVisible();
   await expect(details.getByTestId('masked-mass')).toContainText('The trie allows');
   // a result leaf opens its document
   await trees.getByRole('button', { name: /^result 1: docid/ }).click();
-  await expect(details.getByRole('article', { name: 'Document' })).toBeVisible();
+  await expect(details.getByRole('article', { name: 'Document', exact: true })).toBeVisible();
 
   // the trace and the tree download
   const [json] = await Promise.all([
     page.waitForEvent('download'),
-    inspector.getByRole('button', { name: 'Export trace (JSON)' }).click(),
+    inspector.getByRole('button', { name: 'Export trace (JSON)', exact: true }).click(),
   ]);
   const trace = JSON.parse(readFileSync(await json.path(), 'utf8'));
   expect(trace.query).toBe(testQuery);
@@ -58,14 +61,14 @@ test('the inspector steps through a decoding whose leaves are the ranked results
   expect(trace.hits.map((h: { docid: string }) => h.docid)).toEqual(ranked);
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
-    inspector.getByRole('button', { name: 'Export tree (SVG)' }).click(),
+    inspector.getByRole('button', { name: 'Export tree (SVG)', exact: true }).click(),
   ]);
   expect(readFileSync(await svg.path(), 'utf8')).toMatch(
     /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
   );
   const [png] = await Promise.all([
     page.waitForEvent('download'),
-    inspector.getByRole('button', { name: 'Export tree (PNG)' }).click(),
+    inspector.getByRole('button', { name: 'Export tree (PNG)', exact: true }).click(),
   ]);
   expect(
     readFileSync(await png.path())
@@ -74,8 +77,10 @@ test('the inspector steps through a decoding whose leaves are the ranked results
   ).toBe('PNG');
 
   // diverse beam search: three groups, three colours, and the plain search beside it
-  await inspector.getByRole('checkbox', { name: 'Diverse beam search' }).check();
-  await expect(inspector.getByText(/Diverse beam search \(G=3/)).toBeVisible({ timeout: 60_000 });
+  await inspector.getByRole('checkbox', { name: 'Diverse beam search', exact: true }).check();
+  await expect(trees.getByRole('figure', { name: /^Diverse beam search \(G=3, / })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(inspector.getByTestId('group-swatch')).toHaveCount(3);
   const groups = await trees
     .locator('g[data-group]')
@@ -85,30 +90,33 @@ test('the inspector steps through a decoding whose leaves are the ranked results
     .locator('g[data-group][data-status="kept"] circle')
     .evaluateAll((cs) => new Set(cs.map((c) => c.getAttribute('fill'))).size);
   expect(fills).toBe(3);
-  await inspector.getByRole('checkbox', { name: /side by side/ }).check();
-  await expect(inspector.getByText('Plain beam search', { exact: false })).toBeVisible({
+  await inspector
+    .getByRole('checkbox', { name: 'Compare with plain beam search side by side', exact: true })
+    .check();
+  await expect(trees.getByRole('figure', { name: /^Plain beam search — / })).toBeVisible({
     timeout: 60_000,
   });
   await expect(inspector.getByTestId('cluster-count')).toHaveCount(2);
-  await page.screenshot({ path: 'docs/screenshots/inspector.png', fullPage: true });
   expect(errors).toEqual([]);
 });
 
 test('bad inspector settings say why and keep the tree', async ({ page }) => {
   await openApp(page, '/#inspect');
-  const inspector = page.getByRole('region', { name: 'Beam search inspector' });
-  await inspector.getByRole('textbox', { name: 'Query' }).fill(testQuery);
-  await inspector.getByRole('button', { name: 'Decode' }).click();
+  const inspector = page.getByRole('region', { name: 'Beam search inspector', exact: true });
+  await inspector.getByRole('textbox', { name: 'Query', exact: true }).fill(testQuery);
+  await inspector.getByRole('button', { name: 'Decode', exact: true }).click();
   await expect(inspector.getByTestId('result-docid').first()).toBeVisible({ timeout: 150_000 });
-  await inspector.getByRole('checkbox', { name: 'Diverse beam search' }).check();
-  await inspector.getByRole('spinbutton', { name: 'Groups G' }).fill('4');
-  await inspector.getByRole('spinbutton', { name: 'Groups G' }).blur();
+  await inspector.getByRole('checkbox', { name: 'Diverse beam search', exact: true }).check();
+  await inspector.getByRole('spinbutton', { name: 'Groups G', exact: true }).fill('4');
+  await inspector.getByRole('spinbutton', { name: 'Groups G', exact: true }).blur();
   await expect(inspector.getByRole('alert')).toContainText('must divide the beam size');
   await expect(inspector.getByTestId('result-docid').first()).toBeVisible();
   // unconstrained decoding says how much mass leaves the trie
-  await inspector.getByRole('spinbutton', { name: 'Groups G' }).fill('3');
-  await inspector.getByRole('spinbutton', { name: 'Groups G' }).blur();
-  await inspector.getByRole('checkbox', { name: /Constrain to valid docids/ }).uncheck();
-  await inspector.getByRole('button', { name: 'start of the docid' }).first().click();
+  await inspector.getByRole('spinbutton', { name: 'Groups G', exact: true }).fill('3');
+  await inspector.getByRole('spinbutton', { name: 'Groups G', exact: true }).blur();
+  await inspector
+    .getByRole('checkbox', { name: 'Constrain to valid docids (trie)', exact: true })
+    .uncheck();
+  await inspector.getByRole('button', { name: 'start of the docid', exact: true }).first().click();
   await expect(inspector.getByTestId('masked-mass')).toContainText('Unconstrained');
 });

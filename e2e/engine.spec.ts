@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { engineActivity, openApp } from './app';
+
+test('typing a 40-character question at 10 keys/s starts at most 3 beam searches', async ({
+  page,
+}) => {
+  const errors = await openApp(page);
+  await expect(page.getByTestId('model-in-use')).toBeVisible({ timeout: 60_000 });
+  const question = 'why is venus hotter than mercury is now?';
+  expect(question).toHaveLength(40);
+  const before = await engineActivity(page);
+  await page.getByRole('textbox', { name: 'Query', exact: true }).pressSequentially(question, {
+    delay: 100,
+  });
+  const results = page.getByRole('region', { name: 'Generative results', exact: true });
+  await expect(results.getByRole('listitem')).toHaveCount(10);
+  await expect(page.getByRole('region', { name: 'BM25 results', exact: true })).toBeVisible();
+  const after = await engineActivity(page);
+  const searches = after.beamSearches - before.beamSearches;
+  console.log(`typing 40 characters at 10 keys/s: ${searches} beam searches run`);
+  expect(searches).toBeGreaterThanOrEqual(1);
+  expect(searches).toBeLessThanOrEqual(3);
+  expect(errors).toEqual([]);
+});
+
+test('after the shipped models answer 1,000+ queries each, the engine holds no more tensors than before', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openApp(page, '/#evaluate');
+  await expect(page.getByText(/Not loaded yet/)).toHaveCount(0, { timeout: 60_000 });
+  const evaluate = page.getByRole('button', { name: 'Evaluate all methods', exact: true });
+  const table = page.getByRole('table', { name: 'Metrics', exact: true });
+  // one warm-up run: TF.js may make lasting tensors on a kernel's first use
+  await evaluate.click();
+  await expect(evaluate).toBeEnabled({ timeout: 120_000 });
+  await expect(table).toBeVisible();
+  const note = await page.getByText(/^test split: \d+ queries/).textContent();
+  const queries = Number(note!.match(/(\d+) queries/)![1]);
+  expect(queries).toBe(195);
+  const start = await engineActivity(page);
+  const runs = Math.ceil(1000 / queries);
+  for (let i = 0; i < runs; i++) {
+    await evaluate.click();
+    await expect(evaluate).toBeEnabled({ timeout: 120_000 });
+  }
+  const end = await engineActivity(page);
+  console.log(
+    `${end.beamSearches - start.beamSearches} generative and ${end.denseSearches - start.denseSearches} dense queries: tensors ${start.tensors} → ${end.tensors}`,
+  );
+  expect(end.beamSearches - start.beamSearches).toBeGreaterThanOrEqual(1000);
+  expect(end.denseSearches - start.denseSearches).toBeGreaterThanOrEqual(1000);
+  expect(end.tensors).toBe(start.tensors);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
