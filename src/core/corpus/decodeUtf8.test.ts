@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeUtf8, firstInvalidUtf8 } from './decodeUtf8';
+import { decodeUtf8, firstInvalidUtf8, MAX_TEXT_BYTES } from './decodeUtf8';
 
 describe('UTF-8 validation', () => {
   it('agrees with the platform decoder on arbitrary bytes', () => {
@@ -31,5 +31,14 @@ describe('UTF-8 validation', () => {
     const res = decodeUtf8(new Uint8Array([0x61, 0x0a, 0x62, 0x0a, 0xff]), 'x.tsv');
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res).toMatchObject({ file: 'x.tsv', line: 3 });
+  });
+
+  it('says when a file is UTF-16 or too large, instead of pointing at a byte', () => {
+    const utf16 = decodeUtf8(new Uint8Array([0xff, 0xfe, 0x61, 0x00]), 'c.jsonl');
+    expect(!utf16.ok && utf16.error).toMatch(/^the file is UTF-16 text/);
+    const huge = decodeUtf8(new Uint8Array(MAX_TEXT_BYTES + 2 ** 20), 'c.jsonl');
+    expect(!huge.ok && huge.error).toBe(
+      'the file is too large to read (257 MB; at most 256 MB per file)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { fail, type Parsed } from './types';
+import { fail, formatBytes, type Parsed } from './types';
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -27,13 +27,31 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** 256 MiB per file: V8 strings stop near 512 M UTF-16 units, and parsing copies the text. */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
 /** Decode strict UTF-8 (a leading BOM is dropped); invalid bytes give an error naming the line. */
 export function decodeUtf8(bytes: Uint8Array, file: string): Parsed<string> {
+  if (bytes.length > MAX_TEXT_BYTES) {
+    return fail(
+      `the file is too large to read (${formatBytes(bytes.length)}; at most ${formatBytes(MAX_TEXT_BYTES)} per file)`,
+      file,
+    );
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail(
+      'the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8',
+      file,
+      1,
+    );
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const bad = Math.max(0, firstInvalidUtf8(bytes));
+  } catch (e) {
+    const bad = firstInvalidUtf8(bytes);
+    // the decoder can fail for reasons other than bad bytes (e.g. a string past the engine's limit)
+    if (bad < 0) return fail(`could not be read as text (${(e as Error).message})`, file);
     let line = 1;
     for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
     return fail(

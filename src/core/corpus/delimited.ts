@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { fail, type Doc, type Parsed } from './types';
+import { fail, quoted, visible, type Doc, type Parsed } from './types';
 
 const ID_COLUMNS = ['id', '_id', 'doc_id', 'docid'];
 const TEXT_COLUMNS = ['text', 'body', 'contents', 'abstract'];
@@ -19,6 +19,8 @@ export function parseDelimitedDocs(text: string, file: string): Parsed<Doc[]> {
   const badQuote = parsed.errors.find((e) => e.type === 'Quotes');
   if (badQuote)
     return fail(`unbalanced quotes (${badQuote.message})`, file, (badQuote.row ?? 0) + 1);
+  // greedy skipping drops rows like ",,," too, so non-blank text can still leave no rows
+  if (rows.length === 0) return fail('no header row: the file holds only empty fields', file);
   const header = rows[0].map((h) => h.trim().toLowerCase());
   const find = (names: string[]) => header.findIndex((h) => names.includes(h));
   const idCol = find(ID_COLUMNS);
@@ -29,7 +31,7 @@ export function parseDelimitedDocs(text: string, file: string): Parsed<Doc[]> {
       .filter(Boolean)
       .join(' and ');
     return fail(
-      `needs a header row with columns id, title (optional) and text; missing ${missing} (found: ${header.join(', ') || 'nothing'})`,
+      `needs a header row with columns id, title (optional) and text; missing ${missing} (found: ${visible(header.join(', '), 120) || 'nothing'})`,
       file,
       1,
     );
@@ -45,7 +47,7 @@ export function parseDelimitedDocs(text: string, file: string): Parsed<Doc[]> {
     if (id === '') return fail('row has an empty id', file, r + 1);
     const seen = firstRow.get(id);
     if (seen !== undefined)
-      return fail(`duplicate document id "${id}" (first on row ${seen})`, file, r + 1);
+      return fail(`duplicate document id ${quoted(id)} (first on row ${seen})`, file, r + 1);
     firstRow.set(id, r + 1);
     if (body.trim() === '' && title.trim() === '') {
       emptySkipped++;

@@ -1,4 +1,4 @@
-import { fail, type Doc, type Parsed, type ProgressFn, type Query } from './types';
+import { fail, quoted, type Doc, type Parsed, type ProgressFn, type Query } from './types';
 
 /** One JSON object per non-blank line; a bad line stops the parse with its line number. */
 function parseJsonlObjects(
@@ -33,6 +33,21 @@ function idOf(value: unknown): string | null {
   return null;
 }
 
+/** Why a line's id is unusable, for the message. */
+function idProblem(value: unknown): string {
+  if (value === undefined || value === null) return 'missing field "_id" (a non-empty string)';
+  const kind = Array.isArray(value)
+    ? 'an array'
+    : typeof value === 'string'
+      ? 'a blank string'
+      : typeof value === 'number'
+        ? 'an infinite number'
+        : typeof value === 'object'
+          ? 'an object'
+          : `a ${typeof value}`;
+  return `"_id" must be a non-empty string or a number, not ${kind}`;
+}
+
 /** Read a field that must be a string when present. */
 function stringField(obj: Record<string, unknown>, key: string): string | null | undefined {
   const v = obj[key];
@@ -53,16 +68,16 @@ export function parseCorpusJsonl(
   let emptySkipped = 0;
   for (const { line, obj } of objects.value) {
     const id = idOf(obj._id ?? obj.id);
-    if (id === null) return fail('missing field "_id" (a non-empty string)', file, line);
+    if (id === null) return fail(idProblem(obj._id ?? obj.id), file, line);
     const body = stringField(obj, 'text');
-    if (body === undefined) return fail(`document "${id}" has no "text" field`, file, line);
+    if (body === undefined) return fail(`document ${quoted(id)} has no "text" field`, file, line);
     const title = stringField(obj, 'title');
     if (body === null || title === null) {
-      return fail(`document "${id}": "title" and "text" must be strings`, file, line);
+      return fail(`document ${quoted(id)}: "title" and "text" must be strings`, file, line);
     }
     const seen = firstLine.get(id);
     if (seen !== undefined)
-      return fail(`duplicate document id "${id}" (first on line ${seen})`, file, line);
+      return fail(`duplicate document id ${quoted(id)} (first on line ${seen})`, file, line);
     firstLine.set(id, line);
     if (body.trim() === '' && (title ?? '').trim() === '') {
       emptySkipped++;
@@ -84,14 +99,14 @@ export function parseQueriesJsonl(text: string, file: string): Parsed<Query[]> {
   const firstLine = new Map<string, number>();
   for (const { line, obj } of objects.value) {
     const id = idOf(obj._id ?? obj.id);
-    if (id === null) return fail('missing field "_id" (a non-empty string)', file, line);
+    if (id === null) return fail(idProblem(obj._id ?? obj.id), file, line);
     const body = stringField(obj, 'text');
     if (body === undefined || body === null || body.trim() === '') {
-      return fail(`query "${id}" has no "text" string`, file, line);
+      return fail(`query ${quoted(id)} has no "text" string`, file, line);
     }
     const seen = firstLine.get(id);
     if (seen !== undefined)
-      return fail(`duplicate query id "${id}" (first on line ${seen})`, file, line);
+      return fail(`duplicate query id ${quoted(id)} (first on line ${seen})`, file, line);
     firstLine.set(id, line);
     queries.push({ id, text: body });
   }

@@ -126,7 +126,7 @@ describe('loadCorpusFiles: CSV, TSV, text', () => {
 
   it('explains what it accepts when nothing matches', () => {
     expect(error(loadCorpusFiles([file('notes.pdf', 'x')]))).toMatch(
-      /no corpus found in notes\.pdf/,
+      /^notes\.pdf: no corpus found: give a BEIR folder/,
     );
   });
 });
@@ -139,5 +139,44 @@ describe('loadCorpusFiles: BEIR files picked without their folders', () => {
       file('train.tsv', 'q1\td1\t1\n'),
     ]);
     expect(res.ok && Object.keys(res.value.qrels)).toEqual(['train']);
+  });
+});
+
+describe('loadCorpusFiles: inputs the fuzz test found', () => {
+  it('rejects a lone .jsonl whose documents are all blank', () => {
+    expect(
+      error(loadCorpusFiles([file('docs.jsonl', '{"_id": 4, "title": "", "text": ""}')])),
+    ).toBe('docs.jsonl: no documents found');
+  });
+
+  it('rejects a CSV of nothing but separators instead of throwing', () => {
+    expect(error(loadCorpusFiles([file('docs.csv', ',,,\n , \n')]))).toMatch(
+      /^docs\.csv: no header row/,
+    );
+  });
+
+  it('names a file in every error, and clips values echoed from the input', () => {
+    const unknown = loadCorpusFiles([file('a.pdf', 'x'), file('b.pdf', 'y')]);
+    expect(!unknown.ok && unknown.file).toBe('a.pdf');
+    const two = loadCorpusFiles([file('a.zip', ''), file('b.zip', '')]);
+    expect(!two.ok && two.file).toBe('b.zip');
+    const id = 'x'.repeat(10_000);
+    const dup = error(loadCorpusFiles([file('c.jsonl', `{"_id":"${id}","text":"a"}\n`.repeat(2))]));
+    expect(dup.length).toBeLessThan(200);
+  });
+
+  it('refuses two qrels files for one split and keeps a split named __proto__', () => {
+    const base = [file('corpus.jsonl', CORPUS), file('queries.jsonl', QUERIES)];
+    expect(
+      error(
+        loadCorpusFiles([
+          ...base,
+          file('a/test.tsv', 'q1\td1\t1'),
+          file('b/test.tsv', 'q1\td1\t1'),
+        ]),
+      ),
+    ).toMatch(/^b\/test\.tsv: a second qrels file for the "test" split/);
+    const res = loadCorpusFiles([...base, file('__proto__.tsv', 'q1\td1\t1')]);
+    expect(res.ok && Object.keys(res.value.qrels)).toEqual(['__proto__']);
   });
 });

@@ -6,13 +6,16 @@ import { parsePastedText } from './pasted';
 import { parseQrelsTsv } from './qrelsTsv';
 import {
   fail,
+  visible,
   type Corpus,
+  type Doc,
   type InputFile,
   type LoadResult,
+  type Parsed,
   type ProgressFn,
   type Query,
 } from './types';
-import { unzipFiles } from './zip';
+import { DEFAULT_ZIP_LIMITS, unzipFiles, type ZipLimits } from './zip';
 
 const baseName = (path: string) => path.split('/').pop() ?? path;
 const stem = (path: string) => baseName(path).replace(/\.[^.]+$/, '');
@@ -51,7 +54,7 @@ function loadBeir(
     queries = parsed.value;
   }
 
-  const qrels: Record<string, Qrels> = {};
+  const splits: [string, Qrels][] = [];
   // BEIR keeps qrels in qrels/<split>.tsv; picked without their folder they are still the only .tsv files
   const qrelsFiles = files.filter((f) => f.name.toLowerCase().endsWith('.tsv'));
   if (qrelsFiles.length > 0 && !queriesFile) {
@@ -66,28 +69,19 @@ function loadBeir(
     const parsed = parseQrelsTsv(text.value, file.name, docIds, queryIds);
     if (!parsed.ok) return parsed;
     warnings.push(...parsed.warnings);
-    qrels[stem(file.name)] = parsed.value.qrels;
+    const split = stem(file.name);
+    if (splits.some(([s]) => s === split)) {
+      return fail(`a second qrels file for the "${split}" split; keep one per split`, file.name);
+    }
+    splits.push([split, parsed.value.qrels]);
   }
+  // fromEntries defines own properties, so a split named "__proto__" stays a plain key
+  const qrels: Record<string, Qrels> = Object.fromEntries(splits);
   return { ok: true, value: { name, docs: docs.value, queries, qrels }, warnings };
 }
 
-/**
- * Turn what a person dropped or picked into a Corpus: a BEIR folder's files (corpus.jsonl,
- * queries.jsonl, qrels/*.tsv), a .zip of them, a CSV/TSV of documents, or a lone .jsonl / .txt.
- */
-export function loadCorpusFiles(files: InputFile[], onProgress?: ProgressFn): LoadResult {
-  if (files.length === 0) return fail('no files were given');
-  const zips = files.filter((f) => f.name.toLowerCase().endsWith('.zip'));
-  if (zips.length > 1) return fail('drop one .zip archive at a time');
-  if (zips.length === 1) {
-    onProgress?.(0, `Unzipping ${zips[0].name}`);
-    const inner = unzipFiles(zips[0]);
-    if (!inner.ok) return inner;
-    const result = loadCorpusFiles(inner.value, onProgress);
-    if (result.ok && result.value.name === 'corpus') result.value.name = stem(zips[0].name);
-    return result;
-  }
-
+/** Files already out of any archive: a BEIR folder's files or one document file. */
+function loadUnpacked(files: InputFile[], onProgress?: ProgressFn): LoadResult {
   const corpusFile = files.find((f) => baseName(f.name).toLowerCase() === 'corpus.jsonl');
   if (corpusFile)
     return loadBeir(files, corpusFile, collectionName(corpusFile.name, 'corpus'), onProgress);
@@ -95,28 +89,52 @@ export function loadCorpusFiles(files: InputFile[], onProgress?: ProgressFn): Lo
   if (files.length === 1) {
     const file = files[0];
     const lower = file.name.toLowerCase();
-    const text = decodeUtf8(file.bytes, file.name);
-    if (!text.ok) return text;
-    const asCorpus = (docs: ReturnType<typeof parsePastedText>): LoadResult =>
-      docs.ok
-        ? {
-            ok: true,
-            value: { name: stem(file.name), docs: docs.value, queries: [], qrels: {} },
-            warnings: docs.warnings,
-          }
-        : docs;
-    if (lower.endsWith('.csv') || lower.endsWith('.tsv'))
+    const asCorpus = (docs: Parsed<Doc[]>): LoadResult => {
+      if (!docs.ok) return docs;
+      if (docs.value.length === 0) return fail('no documents found', file.name);
+      const value = { name: stem(file.name), docs: docs.value, queries: [], qrels: {} };
+      return { ok: true, value, warnings: docs.warnings };
+    };
+    const isText = ['.csv', '.tsv', '.jsonl', '.txt'].some((ext) => lower.endsWith(ext));
+    const text = isText ? decodeUtf8(file.bytes, file.name) : null;
+    if (text && !text.ok) return text;
+    if (text && (lower.endsWith('.csv') || lower.endsWith('.tsv')))
       return asCorpus(parseDelimitedDocs(text.value, file.name));
-    if (lower.endsWith('.jsonl')) return asCorpus(parseCorpusJsonl(text.value, file.name));
-    if (lower.endsWith('.txt')) {
+    if (text && lower.endsWith('.jsonl')) return asCorpus(parseCorpusJsonl(text.value, file.name));
+    if (text) {
       const docs = parsePastedText(text.value);
       return asCorpus(docs.ok ? docs : fail('the file is empty', file.name));
     }
   }
-  const names = files.map((f) => f.name).join(', ');
+  // one file is named by the message's "file"; several are listed in it
+  const among =
+    files.length > 1 ? ` among ${visible(files.map((f) => f.name).join(', '), 200)}` : '';
   return fail(
-    `no corpus found in ${names}: give a BEIR folder (corpus.jsonl, queries.jsonl, qrels/*.tsv), a .zip of one, or a .csv/.tsv/.jsonl/.txt file`,
+    `no corpus found${among}: give a BEIR folder (corpus.jsonl, queries.jsonl, qrels/*.tsv), a .zip of one, or a .csv/.tsv/.jsonl/.txt file`,
+    files[0].name,
   );
+}
+
+/**
+ * Turn what a person dropped or picked into a Corpus: a BEIR folder's files (corpus.jsonl,
+ * queries.jsonl, qrels/*.tsv), a .zip of them, a CSV/TSV of documents, or a lone .jsonl / .txt.
+ * `zipLimits` bounds what a .zip may unpack to.
+ */
+export function loadCorpusFiles(
+  files: InputFile[],
+  onProgress?: ProgressFn,
+  zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): LoadResult {
+  if (files.length === 0) return fail('no files were given');
+  const zips = files.filter((f) => f.name.toLowerCase().endsWith('.zip'));
+  if (zips.length > 1) return fail('drop one .zip archive at a time', zips[1].name);
+  if (zips.length === 0) return loadUnpacked(files, onProgress);
+  onProgress?.(0, `Unzipping ${zips[0].name}`);
+  const inner = unzipFiles(zips[0], zipLimits);
+  if (!inner.ok) return inner;
+  const result = loadUnpacked(inner.value, onProgress);
+  if (result.ok && result.value.name === 'corpus') result.value.name = stem(zips[0].name);
+  return result;
 }
 
 /** Pasted text as a corpus named "pasted". */

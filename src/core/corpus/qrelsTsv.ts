@@ -1,5 +1,5 @@
 import type { Qrels } from '../eval/types';
-import { fail, type Parsed } from './types';
+import { fail, quoted, type Parsed } from './types';
 
 export interface QrelsParseResult {
   qrels: Qrels;
@@ -37,7 +37,8 @@ export function parseQrelsTsv(
     }
     const [queryId, docId, grade] = cols.length === 3 ? cols : [cols[0], cols[2], cols[3]];
     const score = Number(grade);
-    if (!Number.isInteger(score)) return fail(`score "${grade}" is not an integer`, file, i + 1);
+    if (!Number.isInteger(score))
+      return fail(`score ${quoted(grade)} is not an integer`, file, i + 1);
     if (!knownDocs.has(docId)) {
       unknownDocs++;
       continue;

@@ -44,6 +44,21 @@ export function fail(error: string, file?: string, line?: number): LoadError {
   return { ok: false, error, file, line };
 }
 
+/** A value from the input as a message shows it: clipped, with control characters made visible. */
+export function visible(value: string, max = 80): string {
+  const clipped = value.length > max ? `${value.slice(0, max)}…` : value;
+  return clipped.replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** `visible(value)` in double quotes. */
+export const quoted = (value: string, max = 80): string => `"${visible(value, max)}"`;
+
+/** "512 MB", "2 MB", "900 KB" for messages. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MB`;
+  return n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+}
+
 /** "corpus.jsonl, line 12: …" — the message a person reads. */
 export function describeLoadError(e: LoadError): string {
   const where = [e.file, e.line !== undefined ? `line ${e.line}` : undefined].filter(Boolean);
