@@ -84,16 +84,18 @@ export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = 
   },
   async runInspect() {
     const { query, modelStatus, inspectParams } = get();
+    // only the answer to the latest query and settings is kept
+    const request = newRequest('inspect');
     if (query.trim() === '' || modelStatus !== 'ready') {
-      set({ inspected: null, inspectedPlain: null, inspectError: null });
+      set({ inspected: null, inspectedPlain: null, inspectError: null, inspecting: false });
       return;
     }
     const problem = inspectParamsProblem(inspectParams);
-    // bad settings: say so and keep the last good trees on screen
-    if (problem) return set({ inspectError: problem });
+    if (problem) {
+      // bad settings: say so, keep the last good trees; a decoding still under way is dropped
+      return set({ inspectError: problem, inspecting: false });
+    }
     set({ inspecting: true });
-    // only the answer to the latest query and settings is kept
-    const request = newRequest('inspect');
     try {
       const diverse = inspectParams.diverse && inspectParams.groups > 1;
       const main = await engineClient().search(
