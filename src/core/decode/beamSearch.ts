@@ -23,6 +23,11 @@ export interface BeamSearchParams {
   constrained: boolean;
 }
 
+/** Up to this many output tokens, the trace keeps each beam's whole next-token distribution. */
+export const FULL_TRACE_VOCAB = 64;
+/** Beyond it, the trace keeps this many of the most probable tokens (plus the best allowed ones). */
+export const TRACE_TOP_TOKENS = 24;
+
 export const DEFAULT_BEAM_SEARCH_PARAMS: BeamSearchParams = {
   beamSize: 10,
   topK: 10,
@@ -66,9 +71,15 @@ export interface StepTrace {
     maskedMass: number;
     /**
      * The model's full next-token log-probabilities for this beam (length vocabSize), for an
-     * inspector to show what the constraint and the beam cut away. Optional: older traces lack it.
+     * inspector to show what the constraint and the beam cut away. Only for vocabularies of at
+     * most FULL_TRACE_VOCAB tokens (digit docids); larger ones (atomic, text) give `top` instead.
      */
     logProbs?: number[];
+    /**
+     * Large vocabularies: the most probable tokens, best first — the TRACE_TOP_TOKENS best of all
+     * and the best `beamSize` allowed ones (every token the beam could keep from this prefix).
+     */
+    top?: { token: number; logProb: number }[];
   }[];
   /** Expansions kept, best first; `parent` indexes `beams`. EOS expansions are among them. */
   chosen: { parent: number; token: number; logProb: number }[];
@@ -161,7 +172,13 @@ export async function beamSearch(
       best.offer({ parent, token, logProb });
     };
 
-    const beams = traceAndOffer(trie, live, logProbs, { constrained, bos, vocabSize }, offer);
+    const beams = traceAndOffer(
+      trie,
+      live,
+      logProbs,
+      { constrained, bos, vocabSize, keep: beamSize },
+      offer,
+    );
 
     const ranked = best.sorted();
     const chosen = ranked.slice(0, beamSize);
@@ -206,7 +223,7 @@ export function traceAndOffer(
   trie: DocidTrie,
   live: readonly Beam[],
   rows: readonly Float32Array[],
-  how: { constrained: boolean; bos: number; vocabSize: number },
+  how: { constrained: boolean; bos: number; vocabSize: number; keep: number },
   offer: (parent: number, token: number, logProb: number) => void,
 ): StepTrace['beams'] {
   const beams: StepTrace['beams'] = [];
@@ -217,12 +234,13 @@ export function traceAndOffer(
     }
     const beam = live[b];
     const allowed = allowedFromNode(trie, beam.node);
+    const small = how.vocabSize <= FULL_TRACE_VOCAB;
     beams.push({
       prefix: beam.tokens,
       logProb: beam.logProb,
       allowed: Array.from(allowed),
       maskedMass: massOutside(row, allowed),
-      logProbs: Array.from(row),
+      ...(small ? { logProbs: Array.from(row) } : { top: topTokens(row, allowed, how.keep) }),
     });
     if (how.constrained) {
       for (const token of allowed) offer(b, token, beam.logProb + row[token]);
@@ -233,6 +251,26 @@ export function traceAndOffer(
     }
   }
   return beams;
+}
+
+/** The TRACE_TOP_TOKENS most probable tokens of `row` and its `keep` most probable allowed ones, best first. */
+export function topTokens(
+  row: Float32Array,
+  allowed: Int32Array,
+  keep: number,
+): { token: number; logProb: number }[] {
+  const byProb = (a: number, b: number) => row[b] - row[a] || a - b;
+  const best = (tokens: number[], n: number) => {
+    const heap = new BoundedBest<number>(n, (a, b) => byProb(a, b) < 0);
+    for (const t of tokens) heap.offer(t);
+    return heap.sorted();
+  };
+  const all = best(
+    Array.from(row, (_, t) => t),
+    TRACE_TOP_TOKENS,
+  );
+  const tokens = [...new Set([...all, ...best(Array.from(allowed), keep)])].sort(byProb);
+  return tokens.map((token) => ({ token, logProb: row[token] }));
 }
 
 export function normalisedScore(logProb: number, length: number, alpha: number): number {

@@ -203,7 +203,13 @@ function expandGroup(
     best.offer({ parent, token, logProb });
   };
 
-  const beams = traceAndOffer(trie, live, rows, { constrained, bos, vocabSize }, offer);
+  const beams = traceAndOffer(
+    trie,
+    live,
+    rows,
+    { constrained, bos, vocabSize, keep: width },
+    offer,
+  );
   const ranked = best.sorted();
   return { beams, chosen: ranked.slice(0, width), pruned: ranked.slice(width) };
 }

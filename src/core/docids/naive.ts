@@ -1,6 +1,6 @@
 import { createRandom, shuffled } from '../random';
 import { digitCount, toDigits } from './digits';
-import type { DocidScheme } from './types';
+import { DIGIT_VOCAB, type DocidScheme } from './types';
 
 export interface NaiveParams {
   /** Seed of the random permutation that hands out the numbers. Default 0. */
@@ -30,6 +30,7 @@ export const naiveScheme: DocidScheme<NaiveParams> = {
     return {
       scheme: 'naive',
       docids: numbers.map((v) => toDigits(v, width)),
+      vocab: DIGIT_VOCAB,
       params: { ...params },
     };
   },

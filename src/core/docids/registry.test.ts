@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignDocids, DOCID_SCHEMES } from './registry';
 import type { DocidScheme } from './types';
+import { trainTokenizer } from '../text/tokenizer';
 import { checkDocids } from './validate';
 
 describe('DOCID_SCHEMES', () => {
@@ -9,10 +10,11 @@ describe('DOCID_SCHEMES', () => {
   it('lists each scheme under its own name and every one gives valid docids', () => {
     for (const [name, scheme] of Object.entries<DocidScheme<unknown>>(DOCID_SCHEMES)) {
       expect(scheme.name).toBe(name);
-      const assignment = scheme.assign({ texts }, scheme.defaults(texts.length));
+      const tokenizer = trainTokenizer(texts, { vocabSize: 40, minFrequency: 1 });
+      const assignment = scheme.assign({ texts, tokenizer }, scheme.defaults(texts.length));
       expect(assignment.scheme).toBe(name);
       expect(assignment.docids).toHaveLength(texts.length);
-      expect(checkDocids(assignment.docids)).toEqual({ ok: true });
+      expect(checkDocids(assignment.docids, assignment.vocab)).toEqual({ ok: true });
     }
   });
 

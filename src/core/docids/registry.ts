@@ -1,11 +1,15 @@
+import { atomicScheme } from './atomic';
 import { naiveScheme } from './naive';
 import { semanticScheme } from './semantic';
+import { textScheme } from './text';
 import type { DocidAssignment, DocidInput, DocidScheme } from './types';
 
-/** Every docid scheme by name. A new scheme (atomic, n-gram/SEAL, …) is one file and one line here. */
+/** Every docid scheme by name. A new scheme (n-gram/SEAL, …) is one file and one line here. */
 export const DOCID_SCHEMES = {
+  atomic: atomicScheme,
   naive: naiveScheme,
   semantic: semanticScheme,
+  text: textScheme,
 } satisfies Record<string, DocidScheme<unknown>>;
 
 export type DocidSchemeName = keyof typeof DOCID_SCHEMES;
@@ -21,7 +25,8 @@ export function assignDocids<N extends DocidSchemeName>(
   input: DocidInput,
   params: Partial<DocidParams<N>> = {},
 ): DocidAssignment {
+  const scheme = DOCID_SCHEMES[name] as DocidScheme<DocidParams<N>> | undefined;
+  if (!scheme) throw new Error(`unknown docid scheme "${name}"`);
   // TypeScript cannot narrow the lookup by a generic key; N ties name and params together.
-  const scheme = DOCID_SCHEMES[name] as DocidScheme<DocidParams<N>>;
   return scheme.assign(input, { ...scheme.defaults(input.texts.length), ...params });
 }

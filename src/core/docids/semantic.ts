@@ -3,7 +3,7 @@ import { DEFAULT_KMEANS_PARAMS, kmeans, squaredDistance } from '../vectors/kmean
 import { DEFAULT_LSA_PARAMS, lsaEmbed } from '../vectors/lsa';
 import { buildTfidf, type TfidfMatrix } from '../vectors/tfidf';
 import { digitCount, toDigits } from './digits';
-import { docidToString, type DocidScheme } from './types';
+import { DIGIT_VOCAB, docidToString, type DocidScheme } from './types';
 
 export interface SemanticParams {
   /** Clusters per level; each level is one decoder digit, so at most 10. Default 10, range 2–10. */
@@ -76,7 +76,7 @@ export const semanticScheme: DocidScheme<SemanticParams> = {
       Array.from({ length: n }, (_, i) => i),
       [],
     );
-    return { scheme: 'semantic', docids, clusterTerms, params: { ...params } };
+    return { scheme: 'semantic', docids, vocab: DIGIT_VOCAB, clusterTerms, params: { ...params } };
   },
 };
 

@@ -1,6 +1,8 @@
 import { forwardRef, memo } from 'react';
 import type { SearchTreeNode } from '../../core/decode/searchTree';
-import { docidToString } from '../../core/docids/types';
+import { docidToString, formatDocid, type DocidVocab } from '../../core/docids/types';
+import { useAppStore } from '../../store/appStore';
+import { selectDocidVocab } from '../../store/modelSlice';
 import { groupColour, tokenLabel } from './groupColours';
 import type { PlacedNode, TreeLayout } from './treeLayout';
 
@@ -30,8 +32,16 @@ function nodeColour(n: SearchTreeNode, groups: number): string {
   return groupColour(groups > 1 ? n.groups[0] : 0);
 }
 
-function hoverText(n: SearchTreeNode, title: string | undefined, terms: string[] | undefined) {
-  const docid = docidToString(n.tokens);
+/** Labels longer than this go beside the node instead of inside its circle. */
+const IN_CIRCLE = 3;
+
+function hoverText(
+  n: SearchTreeNode,
+  vocab: DocidVocab,
+  title: string | undefined,
+  terms: string[] | undefined,
+) {
+  const docid = formatDocid(n.tokens, vocab);
   const lines = [
     n.status === 'root'
       ? 'start of the docid'
@@ -84,6 +94,7 @@ export const BeamTree = memo(
     const { layout, step, selected, groups, titleOf, clusterTerms, onSelect, onTogglePruned } =
       props;
     const { opened, label } = props;
+    const vocab = useAppStore(selectDocidVocab);
     const visible = (n: SearchTreeNode) => n.step < step;
     return (
       <svg
@@ -112,9 +123,11 @@ export const BeamTree = memo(
         {layout.nodes.map((p) => {
           const n = p.node;
           if (!visible(n)) return null;
-          const docid = docidToString(n.tokens);
-          const title = n.status === 'finished' ? titleOf(docid) : undefined;
-          const terms = n.status === 'kept' ? clusterTerms(docid) : undefined;
+          const key = docidToString(n.tokens);
+          const docid = formatDocid(n.tokens, vocab);
+          const token = n.status === 'root' ? '' : tokenLabel(n.token, vocab);
+          const title = n.status === 'finished' ? titleOf(key) : undefined;
+          const terms = n.status === 'kept' ? clusterTerms(key) : undefined;
           const colour = nodeColour(n, groups);
           const isSelected = selected === n.id;
           const ended = n.status === 'finished';
@@ -138,7 +151,7 @@ export const BeamTree = memo(
               data-rank={n.resultRank !== undefined ? n.resultRank + 1 : undefined}
               opacity={n.status === 'pruned' ? 0.6 : 1}
             >
-              <title>{hoverText(n, title, terms)}</title>
+              <title>{hoverText(n, vocab, title, terms)}</title>
               <a
                 href="#inspect"
                 role="button"
@@ -175,7 +188,7 @@ export const BeamTree = memo(
                   fontWeight={700}
                   fontSize={ended ? 9 : 12}
                 >
-                  {n.status === 'root' ? '' : tokenLabel(n.token)}
+                  {token.length <= IN_CIRCLE ? token : ''}
                 </text>
               </a>
               {n.status !== 'root' && (
@@ -186,7 +199,10 @@ export const BeamTree = memo(
                       {docid}
                     </tspan>
                   ) : (
-                    <tspan fill="#5b6475">p {fmtP(n.stepProb)}</tspan>
+                    <tspan fill="#5b6475">
+                      {token.length > IN_CIRCLE && <tspan fill="#1d2330">{token} </tspan>}p{' '}
+                      {fmtP(n.stepProb)}
+                    </tspan>
                   )}
                   <tspan x={18} dy="1.15em" fill="#5b6475" fontSize={11}>
                     {ended && title

@@ -17,7 +17,7 @@ export function InspectResults({ answer, titleOfDoc, onSelect }: InspectResultsP
         {answer.hits.map((h) => (
           <li key={h.docid}>
             <button type="button" className="link" onClick={() => onSelect(`${h.docid}|eos`)}>
-              <code data-testid="result-docid">{h.docid}</code>{' '}
+              <code data-testid="result-docid">{h.label}</code>{' '}
               {h.docId ? (titleOfDoc(h.docId) ?? h.docId) : 'not a document'}
             </button>{' '}
             <span className="score" title="sequence score">

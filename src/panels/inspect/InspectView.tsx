@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { beamsAtStep, buildSearchTree, ROOT_ID } from '../../core/decode/searchTree';
-import { DOCID_EOS, docidToString } from '../../core/docids/types';
+import { docidToString } from '../../core/docids/types';
 import { useAppStore } from '../../store/appStore';
+import { selectDocidVocab } from '../../store/modelSlice';
 import type { GenerativeAnswer } from '../../worker/engineApi';
 import { exportTraceJson, exportTreePng, exportTreeSvg } from './exportTrace';
 import { InspectLegend } from './InspectLegend';
@@ -22,10 +23,14 @@ export interface InspectViewProps {
 export function InspectView({ answer, plain }: InspectViewProps) {
   const corpus = useAppStore((s) => s.corpus);
   const model = useAppStore((s) => s.model);
-  const search = useMemo(() => buildSearchTree(answer.trace, answer.hits, DOCID_EOS), [answer]);
+  const vocab = useAppStore(selectDocidVocab);
+  const search = useMemo(
+    () => buildSearchTree(answer.trace, answer.hits, vocab.eos),
+    [answer, vocab],
+  );
   const plainSearch = useMemo(
-    () => (plain ? buildSearchTree(plain.trace, plain.hits, DOCID_EOS) : null),
-    [plain],
+    () => (plain ? buildSearchTree(plain.trace, plain.hits, vocab.eos) : null),
+    [plain, vocab],
   );
   const steps = Math.max(search.steps, plainSearch?.steps ?? 0);
 

@@ -1,8 +1,10 @@
+import type { DocidVocab } from '../../core/docids/types';
 import { tokenLabel } from './groupColours';
 
 export interface NextTokenChartProps {
-  /** the model's next-token log-probabilities for one prefix (one per decoder token) */
-  logProbs: readonly number[];
+  /** the tokens drawn, left to right, with the model's log-probability of each after the prefix */
+  bars: readonly { token: number; logProb: number }[];
+  vocab: DocidVocab;
   /** tokens the trie allows after the prefix */
   allowed: readonly number[];
   /** tokens the beam kept from this prefix */
@@ -20,17 +22,30 @@ const PAD = { left: 34, right: 8, top: 16, bottom: 34 };
  * The next-token distribution as bars: allowed tokens in colour, tokens the trie forbids in grey
  * and hatched (the constraint mask), kept tokens outlined.
  */
-export function NextTokenChart({ logProbs, allowed, kept, penalty, colour }: NextTokenChartProps) {
-  const probs = logProbs.map((lp) => Math.exp(lp));
+export function NextTokenChart({
+  bars,
+  vocab,
+  allowed,
+  kept,
+  penalty,
+  colour,
+}: NextTokenChartProps) {
+  const probs = bars.map((b) => Math.exp(b.logProb));
   const max = Math.max(...probs, 1e-9);
   const allowedSet = new Set(allowed);
   const keptSet = new Set(kept);
-  const slot = (W - PAD.left - PAD.right) / probs.length;
+  const slot = (W - PAD.left - PAD.right) / Math.max(1, probs.length);
   const plotH = H - PAD.top - PAD.bottom;
-  const summary = probs
+  // word pieces and document ids are long: write them slanted, cut to a few characters
+  const short = vocab.size > 16;
+  const label = (t: number) => {
+    const text = tokenLabel(t, vocab);
+    return short && text.length > 8 ? `${text.slice(0, 7)}…` : text;
+  };
+  const summary = bars
     .map(
-      (p, t) =>
-        `${tokenLabel(t)} ${(100 * p).toFixed(1)}%${allowedSet.has(t) ? '' : ' (forbidden)'}`,
+      ({ token }, i) =>
+        `${tokenLabel(token, vocab)} ${(100 * probs[i]).toFixed(1)}%${allowedSet.has(token) ? '' : ' (forbidden)'}`,
     )
     .join(', ');
   return (
@@ -64,16 +79,17 @@ export function NextTokenChart({ logProbs, allowed, kept, penalty, colour }: Nex
       <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" fill="#5b6475">
         {(100 * max).toFixed(0)}%
       </text>
-      {probs.map((p, t) => {
+      {bars.map(({ token: t }, i) => {
+        const p = probs[i];
         const h = Math.max(1, (p / max) * plotH);
-        const x = PAD.left + t * slot + 3;
+        const x = PAD.left + i * slot + 3;
         const ok = allowedSet.has(t);
         return (
-          <g key={t} data-token={tokenLabel(t)} data-allowed={ok}>
+          <g key={t} data-token={tokenLabel(t, vocab)} data-allowed={ok}>
             <rect
               x={x}
               y={H - PAD.bottom - h}
-              width={slot - 6}
+              width={Math.max(1, slot - 6)}
               height={h}
               fill={ok ? colour : 'url(#forbidden-hatch)'}
               stroke={keptSet.has(t) ? '#1d2330' : 'none'}
@@ -93,10 +109,14 @@ export function NextTokenChart({ logProbs, allowed, kept, penalty, colour }: Nex
             <text
               x={x + (slot - 6) / 2}
               y={H - PAD.bottom + 13}
-              textAnchor="middle"
+              textAnchor={short ? 'end' : 'middle'}
+              transform={
+                short ? `rotate(-35 ${x + (slot - 6) / 2} ${H - PAD.bottom + 13})` : undefined
+              }
+              fontSize={short ? 9 : undefined}
               fill={ok ? '#1d2330' : '#9aa3b2'}
             >
-              {tokenLabel(t)}
+              {label(t)}
             </text>
             {penalty && penalty[t] > 0 && (
               <text

@@ -1,6 +1,8 @@
 import { beamOfPrefix, type SearchTree, type TraceEntry } from '../../core/decode/searchTree';
 import type { Doc } from '../../core/corpus/types';
-import { docidToString } from '../../core/docids/types';
+import { docidToString, formatDocid } from '../../core/docids/types';
+import { useAppStore } from '../../store/appStore';
+import { selectDocidVocab } from '../../store/modelSlice';
 import { groupColour, tokenLabel } from './groupColours';
 import { NextTokenChart } from './NextTokenChart';
 
@@ -24,11 +26,15 @@ export function NodeDetails({
   doc,
   clusterTerms,
 }: NodeDetailsProps) {
+  const vocab = useAppStore(selectDocidVocab);
   const node = nodeId === null ? undefined : search.nodes.get(nodeId);
   if (!node)
     return <p className="note">Select a node of the tree to see its next-token distribution.</p>;
-  const docid = docidToString(node.tokens);
-  const terms = node.status === 'kept' || node.status === 'root' ? clusterTerms(docid) : undefined;
+  const docid = formatDocid(node.tokens, vocab);
+  const terms =
+    node.status === 'kept' || node.status === 'root'
+      ? clusterTerms(docidToString(node.tokens))
+      : undefined;
   const heading =
     node.status === 'root'
       ? 'Start of the docid'
@@ -63,6 +69,10 @@ export function NodeDetails({
   }
 
   const beam = beamOfPrefix(trace, node.tokens);
+  // small vocabularies (digits) show every token in order; large ones their most likely tokens
+  const bars = beam?.logProbs
+    ? beam.logProbs.map((logProb, token) => ({ token, logProb }))
+    : beam?.top;
   const kept = [...search.nodes.values()]
     .filter((n) => n.parent === node.id && n.status !== 'pruned')
     .map((n) => n.token!);
@@ -71,7 +81,7 @@ export function NodeDetails({
       <h3>{heading}</h3>
       {node.status !== 'root' && (
         <p>
-          p(token {tokenLabel(node.token)} | parent) = {node.stepProb.toFixed(3)}; cumulative
+          p(token {tokenLabel(node.token, vocab)} | parent) = {node.stepProb.toFixed(3)}; cumulative
           log-prob {node.logProb.toFixed(3)}.
           {node.status === 'pruned' && ` It fell out of the beam at step ${node.step + 1}.`}
         </p>
@@ -81,19 +91,26 @@ export function NodeDetails({
           Cluster {docid || '(all documents)'}: <strong>{terms.join(', ')}</strong>
         </p>
       )}
-      {beam?.logProbs ? (
+      {beam && bars ? (
         <>
           <h4>Next token after {docid || 'the start'}</h4>
           <NextTokenChart
-            logProbs={beam.logProbs}
-            allowed={constrained ? beam.allowed : beam.logProbs.map((_, t) => t)}
+            bars={bars}
+            vocab={vocab}
+            allowed={constrained ? beam.allowed : bars.map((b) => b.token)}
             kept={kept}
             penalty={beam.diversityPenalty}
             colour={groupColour(search.groups > 1 ? beam.group : 0)}
           />
+          {!beam.logProbs && (
+            <p className="note">
+              The {bars.length} most likely of {vocab.size.toLocaleString('en')} tokens; the others
+              share {pct(Math.max(0, 1 - bars.reduce((s, b) => s + Math.exp(b.logProb), 0)))}.
+            </p>
+          )}
           <p data-testid="masked-mass">
             {constrained
-              ? `The trie allows ${beam.allowed.length} of ${beam.logProbs.length} tokens here; the constraint removed ${pct(beam.maskedMass)} of the probability mass.`
+              ? `The trie allows ${beam.allowed.length} of ${vocab.size.toLocaleString('en')} tokens here; the constraint removed ${pct(beam.maskedMass)} of the probability mass.`
               : `Unconstrained: ${pct(beam.maskedMass)} of the probability mass goes to tokens that leave the set of docids.`}
           </p>
         </>

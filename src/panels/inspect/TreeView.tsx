@@ -1,6 +1,8 @@
 import { forwardRef, useCallback, useMemo } from 'react';
 import { distinctTopClusters, type SearchTree } from '../../core/decode/searchTree';
-import { docidToString } from '../../core/docids/types';
+import { formatDocid } from '../../core/docids/types';
+import { useAppStore } from '../../store/appStore';
+import { selectDocidVocab } from '../../store/modelSlice';
 import type { GenerativeAnswer } from '../../worker/engineApi';
 import { BeamTree } from './BeamTree';
 import { layoutSearchTree } from './treeLayout';
@@ -35,7 +37,8 @@ export const TreeView = forwardRef<SVGSVGElement, TreeViewProps>(function TreeVi
     [answer, titleOfDoc],
   );
   const clusters = distinctTopClusters(answer.hits);
-  const firstLevels = new Set(answer.hits.map((h) => docidToString(h.tokens.slice(0, 1))));
+  const vocab = useAppStore(selectDocidVocab);
+  const firstLevels = new Set(answer.hits.map((h) => formatDocid(h.tokens.slice(0, 1), vocab)));
   return (
     <figure className="tree-figure">
       <figcaption>

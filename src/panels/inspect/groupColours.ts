@@ -1,4 +1,4 @@
-import { DOCID_BOS, DOCID_EOS } from '../../core/docids/types';
+import { DIGIT_VOCAB, type DocidVocab } from '../../core/docids/types';
 
 /**
  * Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), one per diverse
@@ -17,10 +17,10 @@ export const GROUP_COLOURS = [
 
 export const groupColour = (group: number) => GROUP_COLOURS[group % GROUP_COLOURS.length];
 
-/** Token labels of the docid decoder: digits, then the end and start symbols. */
-export function tokenLabel(token: number | null): string {
+/** A decoder token as the inspector shows it: its label (a digit, a document id, a word piece), or end/bos. */
+export function tokenLabel(token: number | null, vocab: DocidVocab = DIGIT_VOCAB): string {
   if (token === null) return 'start';
-  if (token === DOCID_EOS) return 'end';
-  if (token === DOCID_BOS) return 'bos';
-  return String(token);
+  if (token === vocab.eos) return 'end';
+  if (token === vocab.bos) return 'bos';
+  return (vocab.labels[token] ?? String(token)).trim();
 }

@@ -1,12 +1,15 @@
-import { docidToString } from '../../core/docids/types';
+import { formatDocid } from '../../core/docids/types';
 import { useAppStore } from '../../store/appStore';
+import { selectDocidVocab } from '../../store/modelSlice';
 
 const fmt = (x: number) => x.toFixed(2);
 
 /** The beam search, step by step: live prefixes, what was kept and what fell out. */
 export function BeamTable() {
   const answer = useAppStore((s) => s.generative);
+  const vocab = useAppStore(selectDocidVocab);
   if (!answer) return null;
+  const docidToString = (tokens: readonly number[]) => formatDocid(tokens, vocab);
   return (
     <details className="card">
       <summary>Beam candidates per decoding step ({answer.trace.length} steps)</summary>

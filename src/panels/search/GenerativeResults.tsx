@@ -65,7 +65,7 @@ export function GenerativeResults() {
                 <div className="result-head">
                   <span className="rank">{rank + 1}</span>
                   <span className="result-title">
-                    {doc ? doc.title || doc.id : `invalid docid ${h.docid}`}
+                    {doc ? doc.title || doc.id : `invalid docid ${h.label}`}
                   </span>
                   <span className="score" title="sequence log-probability">
                     {h.score.toFixed(3)}
@@ -73,7 +73,7 @@ export function GenerativeResults() {
                 </div>
                 {doc && <Snippet text={doc.text} query={answer.query} />}
                 <span className="doc-id">
-                  docid <code data-testid="docid">{h.docid}</code> → doc {h.docId || '—'}
+                  docid <code data-testid="docid">{h.label}</code> → doc {h.docId || '—'}
                 </span>
               </li>
             );
