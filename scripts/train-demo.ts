@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readBeirFolder } from '../bench/readBeir';
 import type { Corpus } from '../src/core/corpus/types';
 import { exportWeights } from '../src/models/checkpoint';
+import { toDocidsFile } from '../src/models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../src/models/seq2seq';
 import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
 import { trainDsi } from '../src/models/train/trainDsi';
@@ -83,14 +84,13 @@ async function trainGenerativeDemo(corpus: Corpus): Promise<void> {
     weights: table,
   });
   write('tokenizer.json', trained.prepared.tokenizer.toJSON());
-  write('docids.json', {
-    scheme: trained.prepared.assignment.scheme,
-    params: trained.prepared.assignment.params,
-    docids: Object.fromEntries(
-      corpus.docs.map((d, i) => [d.id, trained.prepared.assignment.docids[i]]),
+  write(
+    'docids.json',
+    toDocidsFile(
+      corpus.docs.map((d) => d.id),
+      trained.prepared.assignment,
     ),
-    clusterTerms: trained.prepared.assignment.clusterTerms ?? {},
-  });
+  );
   write('config.json', {
     corpus: corpus.name,
     training: config,

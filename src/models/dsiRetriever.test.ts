@@ -91,7 +91,8 @@ describe('DSI retriever (TF.js cpu backend)', () => {
       weights: table,
     } as CheckpointManifest;
     const copy = importWeights(manifest, bytes.buffer as ArrayBuffer);
-    const a = createRetriever(copy, trained.prepared.tokenizer, trained.prepared.assignment.docids);
+    const { docids, vocab } = trained.prepared.assignment;
+    const a = createRetriever(copy, trained.prepared.tokenizer, docids, vocab);
     const q = 'volcano lava';
     const [x, y] = await Promise.all([
       retrieve(trained.retriever, q, DEFAULT_BEAM_SEARCH_PARAMS),

@@ -9,7 +9,7 @@ import { diverseBeamSearch } from '../core/decode/diverseBeamSearch';
 import type { TraceEntry } from '../core/decode/searchTree';
 import { buildTrie, type DocidTrie } from '../core/decode/trie';
 import { encodeSource, lengthBuckets } from '../core/dsi/examples';
-import { DOCID_BOS, DOCID_EOS, DOCID_VOCAB_SIZE } from '../core/docids/types';
+import { DIGIT_VOCAB, type DocidVocab } from '../core/docids/types';
 import type { SubwordTokenizer } from '../core/text/tokenizer';
 import { decode, encode, type Seq2SeqModel } from './seq2seq';
 
@@ -19,6 +19,8 @@ export interface DsiRetriever {
   tokenizer: SubwordTokenizer;
   /** per document number: its docid tokens (no EOS) */
   docids: number[][];
+  /** the decoder vocabulary the docids are written in */
+  vocab: DocidVocab;
   trie: DocidTrie;
 }
 
@@ -26,11 +28,15 @@ export function createRetriever(
   model: Seq2SeqModel,
   tokenizer: SubwordTokenizer,
   docids: number[][],
+  vocab: DocidVocab = DIGIT_VOCAB,
 ): DsiRetriever {
-  return { model, tokenizer, docids, trie: buildTrie(docids, DOCID_EOS) };
+  if (model.config.tgtVocab !== vocab.size) {
+    throw new Error(
+      `the decoder has ${model.config.tgtVocab} output tokens but the docids use ${vocab.size}`,
+    );
+  }
+  return { model, tokenizer, docids, vocab, trie: buildTrie(docids, vocab.eos) };
 }
-
-const TOKENS = { bos: DOCID_BOS, eos: DOCID_EOS, vocabSize: DOCID_VOCAB_SIZE };
 
 /** Beam search settings; with `groups` > 1 the search is diverse beam search (Vijayakumar et al.). */
 export type DecodeParams = BeamSearchParams & { groups?: number; diversityStrength?: number };
@@ -71,23 +77,25 @@ export async function retrieve(
   // Every step decodes a fixed [beamSize, tgtLen] block (rows and positions padded; the causal
   // mask makes the padding invisible), so GPU backends compile their programs once, not per step.
   const rows = params.beamSize;
+  const { eos, bos, size: vocabSize } = r.vocab;
+  const tokens = { eos, bos, vocabSize };
   const tgtLen = r.model.config.tgtLen;
   const step: StepFn = async (prefixes) => {
     if (beforeStep) await beforeStep();
     const len = prefixes[0].length;
-    const tokens = new Int32Array(rows * tgtLen).fill(DOCID_EOS);
-    prefixes.forEach((p, i) => tokens.set(p, i * tgtLen));
+    const ids = new Int32Array(rows * tgtLen).fill(eos);
+    prefixes.forEach((p, i) => ids.set(p, i * tgtLen));
     const logProbs = tf.tidy(() => {
-      const tgt = tf.tensor2d(tokens, [rows, tgtLen], 'int32');
+      const tgt = tf.tensor2d(ids, [rows, tgtLen], 'int32');
       const memory = tf.tile(encoded.memory, [rows, 1, 1]);
       const mask = tf.tile(encoded.mask, [rows, 1, 1, 1]);
       const logits = decode(r.model, tgt, memory, mask);
-      const last = logits.slice([0, len - 1, 0], [prefixes.length, 1, DOCID_VOCAB_SIZE]);
-      return tf.logSoftmax(last.reshape([prefixes.length, DOCID_VOCAB_SIZE]));
+      const last = logits.slice([0, len - 1, 0], [prefixes.length, 1, vocabSize]);
+      return tf.logSoftmax(last.reshape([prefixes.length, vocabSize]));
     });
     const flat = (await logProbs.data()) as Float32Array;
     logProbs.dispose();
-    return prefixes.map((_, i) => flat.slice(i * DOCID_VOCAB_SIZE, (i + 1) * DOCID_VOCAB_SIZE));
+    return prefixes.map((_, i) => flat.slice(i * vocabSize, (i + 1) * vocabSize));
   };
   try {
     const maxLength = Math.min(params.maxLength, r.model.config.tgtLen);
@@ -97,9 +105,9 @@ export async function retrieve(
           step,
           r.trie,
           { ...plain, maxLength, groups, diversityStrength },
-          TOKENS,
+          tokens,
         )
-      : await beamSearch(step, r.trie, { ...plain, maxLength }, TOKENS);
+      : await beamSearch(step, r.trie, { ...plain, maxLength }, tokens);
   } finally {
     encoded.memory.dispose();
     encoded.mask.dispose();

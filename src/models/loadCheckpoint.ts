@@ -1,3 +1,5 @@
+import { DIGIT_VOCAB, type DocidAssignment, type DocidVocab } from '../core/docids/types';
+import { checkDocids } from '../core/docids/validate';
 import { loadTokenizer, type TokenizerJSON } from '../core/text/tokenizer';
 import { importWeights, type CheckpointManifest } from './checkpoint';
 import { createRetriever, type DsiRetriever } from './dsiRetriever';
@@ -8,7 +10,20 @@ export interface DocidsFile {
   params: Record<string, unknown>;
   /** document id → docid tokens */
   docids: Record<string, number[]>;
+  /** the decoder vocabulary of the docids (absent in older checkpoints: digits) */
+  vocab?: DocidVocab;
   clusterTerms: Record<string, string[]>;
+}
+
+/** docids.json for a model trained on documents `docIds` (corpus order) with `assignment`. */
+export function toDocidsFile(docIds: readonly string[], assignment: DocidAssignment): DocidsFile {
+  return {
+    scheme: assignment.scheme,
+    params: assignment.params,
+    docids: Object.fromEntries(docIds.map((id, i) => [id, assignment.docids[i]])),
+    vocab: assignment.vocab,
+    clusterTerms: assignment.clusterTerms ?? {},
+  };
 }
 
 export interface LoadedCheckpoint {
@@ -48,10 +63,10 @@ export async function loadCheckpoint(
   const docIds = Object.keys(docids.docids);
   await backendReady;
   const model = importWeights(manifest as CheckpointManifest, weights);
-  const retriever = createRetriever(
-    model,
-    loadTokenizer(tokenizer),
-    docIds.map((id) => docids.docids[id]),
-  );
+  const vocab = docids.vocab ?? DIGIT_VOCAB;
+  const tokens = docIds.map((id) => docids.docids[id]);
+  const check = checkDocids(tokens, vocab);
+  if (!check.ok) throw new Error(`docids.json, document ${docIds[check.doc]}: ${check.error}`);
+  const retriever = createRetriever(model, loadTokenizer(tokenizer), tokens, vocab);
   return { retriever, docIds, docids, metrics, config };
 }

@@ -178,9 +178,22 @@ export function decode(
   ) as tf.Tensor3D;
 }
 
+/** A teacher's distribution over the first decoding step, for distillation. */
+export interface FirstStepTeacher {
+  /** [batch, tgtVocab], rows summing to 1 where `rows` is 1 */
+  targets: tf.Tensor2D;
+  /** [batch]: 1 for rows with a teacher distribution */
+  rows: tf.Tensor1D;
+  /** weight λ of the term */
+  weight: number;
+}
+
 /**
  * Mean token cross-entropy of predicting `targets` [batch, tgtLen] from `src` and `tgtIn`
- * (`weights` 1 for real target tokens, 0 for padding).
+ * (`weights` 1 for real target tokens, 0 for padding). With a `teacher`, plus λ times the mean
+ * cross-entropy of the first step's distribution against the teacher's (distillation: the model's
+ * first token — a document with atomic docids, a cluster with semantic ones — learns the teacher's
+ * ranking, not only the one relevant document).
  */
 export function seq2seqLoss(
   model: Seq2SeqModel,
@@ -188,12 +201,36 @@ export function seq2seqLoss(
   tgtIn: tf.Tensor2D,
   targets: tf.Tensor2D,
   weights: tf.Tensor2D,
+  teacher?: FirstStepTeacher,
 ): tf.Scalar {
   const { memory, mask } = encode(model, src);
   const logits = decode(model, tgtIn, memory, mask);
   const logProbs = tf.logSoftmax(logits);
   const picked = tf.sum(logProbs.mul(tf.oneHot(targets, model.config.tgtVocab)), -1);
-  return tf.neg(tf.sum(picked.mul(weights)).div(tf.maximum(tf.sum(weights), 1))) as tf.Scalar;
+  const nll = tf.neg(tf.sum(picked.mul(weights)).div(tf.maximum(tf.sum(weights), 1)));
+  if (!teacher) return nll as tf.Scalar;
+  const [batch, , vocab] = logProbs.shape;
+  const first = logProbs.slice([0, 0, 0], [batch, 1, vocab]).reshape([batch, vocab]);
+  const perRow = tf.neg(tf.sum(first.mul(teacher.targets), -1)).mul(teacher.rows);
+  const distill = tf.sum(perRow).div(tf.maximum(tf.sum(teacher.rows), 1));
+  return nll.add(distill.mul(teacher.weight)) as tf.Scalar;
+}
+
+/**
+ * Atomic docids: start the output row of each document (tokens 0…n−1) from a vector of it, e.g.
+ * the dense retriever's document embedding (Nguyen & Yates 2023): the decoder's first step is
+ * then a dot product with document vectors that keep learning. Vectors must have dModel entries.
+ */
+export function initOutputRows(model: Seq2SeqModel, vectors: readonly Float32Array[]): void {
+  const d = model.config.dModel;
+  if (vectors.some((v) => v.length !== d)) {
+    throw new Error(
+      `document vectors have ${vectors[0]?.length} dimensions but the model's width is ${d}`,
+    );
+  }
+  const w = model.outW.arraySync() as number[][]; // [dModel, tgtVocab]
+  vectors.forEach((v, doc) => v.forEach((x, i) => (w[i][doc] = x)));
+  model.outW.assign(tf.tensor2d(w));
 }
 
 export function disposeSeq2Seq(model: Seq2SeqModel): void {

@@ -23,7 +23,12 @@ describe('DSI examples', () => {
   };
 
   it('mixes indexing, query and pseudo-query examples with the given copies', () => {
-    const ex = buildExamples(sources, tokenizer, 4, { indexing: 2, queries: 1, pseudo: 3 });
+    const ex = buildExamples(sources, tokenizer, 4, {
+      indexing: 2,
+      queries: 1,
+      pseudo: 3,
+      generated: 0,
+    });
     expect(ex.filter((e) => e.kind === 'indexing')).toHaveLength(4);
     expect(ex.filter((e) => e.kind === 'query')).toHaveLength(1);
     expect(ex.filter((e) => e.kind === 'pseudo')).toHaveLength(3); // the empty pseudo-query is dropped
@@ -31,7 +36,12 @@ describe('DSI examples', () => {
   });
 
   it('packs teacher-forcing batches: BOS + docid in, docid + EOS out, padding weighted 0', () => {
-    const ex = buildExamples(sources, tokenizer, 8, { indexing: 1, queries: 0, pseudo: 0 });
+    const ex = buildExamples(sources, tokenizer, 8, {
+      indexing: 1,
+      queries: 0,
+      pseudo: 0,
+      generated: 0,
+    });
     const docids = [[4, 2], [7]];
     const b = makeBatch(ex, docids, 8, 4);
     expect(b.size).toBe(2);

@@ -1,15 +1,24 @@
-import { DOCID_BOS, DOCID_EOS } from '../docids/types';
+import { DIGIT_VOCAB } from '../docids/types';
 import { shuffled, type Random } from '../random';
 import type { SubwordTokenizer } from '../text/tokenizer';
+import type { SoftTarget } from './distill';
 
-/** Where a training example comes from (DSI's indexing vs retrieval tasks). */
-export type ExampleKind = 'indexing' | 'query' | 'pseudo';
+/**
+ * Where a training example comes from: DSI's indexing (document → docid) and retrieval tasks
+ * (a real query, a rule-based pseudo-query, a query from the learned generator), or CorpusBrain's
+ * self-supervised pre-training (a sentence of the document → docid).
+ */
+export type ExampleKind = 'indexing' | 'query' | 'pseudo' | 'generated' | 'pretrain';
 
 /** One seq2seq pair, already tokenised: source subword ids → target docid tokens (no EOS). */
 export interface DsiExample {
   kind: ExampleKind;
   src: number[];
   doc: number;
+  /** the source text, for a teacher to rank (queries only) */
+  text?: string;
+  /** a teacher's distribution over first decoding steps (distillation) */
+  teacher?: SoftTarget;
 }
 
 export interface DsiMixParams {
@@ -17,19 +26,23 @@ export interface DsiMixParams {
   indexing: number;
   /** copies of each real training query per epoch. Default 1; 0–8 */
   queries: number;
-  /** copies of each pseudo-query per epoch (DSI-QG / NCI). Default 1; 0–8 */
+  /** copies of each rule-based pseudo-query per epoch (NCI's document-as-query, keywords). Default 1; 0–8 */
   pseudo: number;
+  /** copies of each kept query of the learned generator per epoch (DSI-QG). Default 1; 0–8 */
+  generated: number;
 }
 
-export const DEFAULT_DSI_MIX: DsiMixParams = { indexing: 1, queries: 1, pseudo: 1 };
+export const DEFAULT_DSI_MIX: DsiMixParams = { indexing: 1, queries: 1, pseudo: 1, generated: 1 };
 
 export interface DsiSources {
   /** per document: title + text */
   docTexts: readonly string[];
   /** training queries with the document number each is relevant to */
   queries: readonly { text: string; doc: number }[];
-  /** generated pseudo-queries */
+  /** rule-based pseudo-queries */
   pseudo: readonly { text: string; doc: number }[];
+  /** the learned generator's kept queries */
+  generated?: readonly { text: string; doc: number }[];
 }
 
 /** Tokenise a text for the encoder: subword ids, cut to `srcLen` (DSI's FirstP for documents). */
@@ -45,15 +58,31 @@ export function buildExamples(
   mix: DsiMixParams = DEFAULT_DSI_MIX,
 ): DsiExample[] {
   const out: DsiExample[] = [];
-  const add = (kind: ExampleKind, text: string, doc: number, copies: number) => {
-    const src = encodeSource(tokenizer, text, srcLen);
-    if (src.length === 0) return;
-    for (let i = 0; i < copies; i++) out.push({ kind, src, doc });
-  };
-  sources.docTexts.forEach((text, doc) => add('indexing', text, doc, mix.indexing));
-  for (const q of sources.queries) add('query', q.text, q.doc, mix.queries);
-  for (const q of sources.pseudo) add('pseudo', q.text, q.doc, mix.pseudo);
+  sources.docTexts.forEach((text, doc) =>
+    addExamples(out, 'indexing', [{ text, doc }], tokenizer, srcLen, mix.indexing),
+  );
+  addExamples(out, 'query', sources.queries, tokenizer, srcLen, mix.queries);
+  addExamples(out, 'pseudo', sources.pseudo, tokenizer, srcLen, mix.pseudo);
+  addExamples(out, 'generated', sources.generated ?? [], tokenizer, srcLen, mix.generated);
   return out;
+}
+
+/** Tokenise (text, doc) pairs into `out` as `copies` examples each of `kind`; empty texts are skipped. */
+export function addExamples(
+  out: DsiExample[],
+  kind: ExampleKind,
+  pairs: readonly { text: string; doc: number }[],
+  tokenizer: SubwordTokenizer,
+  srcLen: number,
+  copies: number,
+): void {
+  for (const { text, doc } of pairs) {
+    const src = encodeSource(tokenizer, text, srcLen);
+    if (src.length === 0) continue;
+    // documents are not ranked by a teacher, so only queries keep their text
+    const example = kind === 'indexing' ? { kind, src, doc } : { kind, src, doc, text };
+    for (let i = 0; i < copies; i++) out.push(example);
+  }
 }
 
 /** One padded batch: all arrays row-major [size, len]. */
@@ -69,6 +98,10 @@ export interface Batch {
   tgtLen: number;
   /** real (non-padding) source + target tokens, for tokens/s */
   tokens: number;
+  /** distillation: per row, a teacher's distribution over the first step's tokens [size, vocab] */
+  teacher?: Float32Array;
+  /** 1 for rows that have a teacher distribution, 0 for the others */
+  teacherRows?: Float32Array;
 }
 
 /**
@@ -80,28 +113,37 @@ export function makeBatch(
   docids: readonly (readonly number[])[],
   srcLen: number,
   tgtLen: number,
+  /** the decoder's vocabulary (digit docids' by default) */
+  special: { bos: number; eos: number; size: number } = DIGIT_VOCAB,
 ): Batch {
   const size = examples.length;
   const src = new Int32Array(size * srcLen);
-  const tgtIn = new Int32Array(size * tgtLen).fill(DOCID_EOS);
-  const targets = new Int32Array(size * tgtLen).fill(DOCID_EOS);
+  const tgtIn = new Int32Array(size * tgtLen).fill(special.eos);
+  const targets = new Int32Array(size * tgtLen).fill(special.eos);
   const weights = new Float32Array(size * tgtLen);
   let tokens = 0;
+  const distilled = examples.some((ex) => ex.teacher);
+  const teacher = distilled ? new Float32Array(size * special.size) : undefined;
+  const teacherRows = distilled ? new Float32Array(size) : undefined;
   examples.forEach((ex, row) => {
+    if (ex.teacher && teacher && teacherRows) {
+      teacherRows[row] = 1;
+      ex.teacher.tokens.forEach((t, i) => (teacher[row * special.size + t] = ex.teacher!.probs[i]));
+    }
     src.set(ex.src.slice(0, srcLen), row * srcLen);
     const id = docids[ex.doc];
     if (id.length + 1 > tgtLen)
       throw new Error(`docid of document ${ex.doc} is longer than tgtLen - 1`);
-    tgtIn[row * tgtLen] = DOCID_BOS;
+    tgtIn[row * tgtLen] = special.bos;
     for (let i = 0; i < id.length; i++) {
       tgtIn[row * tgtLen + i + 1] = id[i];
       targets[row * tgtLen + i] = id[i];
     }
-    targets[row * tgtLen + id.length] = DOCID_EOS;
+    targets[row * tgtLen + id.length] = special.eos;
     weights.fill(1, row * tgtLen, row * tgtLen + id.length + 1);
     tokens += Math.min(ex.src.length, srcLen) + id.length + 1;
   });
-  return { src, tgtIn, targets, weights, size, srcLen, tgtLen, tokens };
+  return { src, tgtIn, targets, weights, size, srcLen, tgtLen, tokens, teacher, teacherRows };
 }
 
 /**

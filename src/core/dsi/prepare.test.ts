@@ -17,7 +17,7 @@ const config: DsiDataConfig = {
   ...DEFAULT_DSI_DATA,
   tokenizer: { ...DEFAULT_DSI_DATA.tokenizer, vocabSize: 200 },
   docidParams: { k: 2, c: 6 },
-  mix: { indexing: 1, queries: 0, pseudo: 0 },
+  mix: { indexing: 1, queries: 0, pseudo: 0, generated: 0 },
   srcLen: 16,
 };
 
@@ -30,12 +30,12 @@ describe('prepareDsi', () => {
       v[2] = (i % 5) / 100;
       return v;
     });
-    const dense = prepareDsi(corpus, { ...config, docidVectors: 'dense' }, undefined, vectors);
+    const dense = prepareDsi(corpus, { ...config, docidVectors: 'dense' }, { vectors });
     const top = dense.assignment.docids.map((d) => d[0]);
     for (let i = 2; i < top.length; i++) expect(top[i]).toBe(top[i % 2]);
     expect(top[0]).not.toBe(top[1]);
     // the same call without docidVectors ignores the embeddings (LSA of TF-IDF)
-    const lsa = prepareDsi(corpus, config, undefined, vectors);
+    const lsa = prepareDsi(corpus, config, { vectors });
     expect(lsa.assignment.docids).toEqual(prepareDsi(corpus, config).assignment.docids);
   });
 

@@ -3,6 +3,11 @@ import type { Corpus } from '../corpus/types';
 import { assignDocids, type DocidSchemeName } from '../docids/registry';
 import type { DocidAssignment } from '../docids/types';
 import { generatePseudoQueries } from '../querygen/generate';
+import {
+  DEFAULT_SELF_SUPERVISED_PARAMS,
+  selfSupervisedPairs,
+  type SelfSupervisedParams,
+} from '../querygen/selfSupervised';
 import { DEFAULT_QUERYGEN_PARAMS, type QueryGenParams } from '../querygen/types';
 import {
   trainTokenizer,
@@ -11,7 +16,15 @@ import {
   type TokenizerParams,
 } from '../text/tokenizer';
 import { buildTfidf } from '../vectors/tfidf';
-import { buildExamples, DEFAULT_DSI_MIX, type DsiExample, type DsiMixParams } from './examples';
+import { DEFAULT_DISTILL_PARAMS, type DistillParams } from './distill';
+import {
+  addExamples,
+  buildExamples,
+  DEFAULT_DSI_MIX,
+  type DsiExample,
+  type DsiMixParams,
+  type ExampleKind,
+} from './examples';
 
 /** Everything that turns a corpus into DSI training data. */
 export interface DsiDataConfig {
@@ -20,6 +33,8 @@ export interface DsiDataConfig {
   /** scheme parameters; missing ones take the scheme's defaults for the corpus size */
   docidParams: Record<string, unknown>;
   querygen: QueryGenParams;
+  /** Draw new rule-based pseudo-queries every epoch instead of reusing one set. Default true. */
+  resamplePseudo?: boolean;
   mix: DsiMixParams;
   /** encoder input length in subword tokens (documents are cut here: DSI's FirstP) */
   srcLen: number;
@@ -31,6 +46,12 @@ export interface DsiDataConfig {
    * passes the embeddings to prepareDsi.
    */
   docidVectors?: 'lsa' | 'dense';
+  /** Distillation from BM25's or the dense model's ranking (absent: none). */
+  distill?: DistillParams;
+  /** CorpusBrain-style pre-training: epochs on self-supervised pairs before indexing. Default 0. */
+  pretrainEpochs?: number;
+  /** the pairs those epochs read (inner and lead sentences) */
+  pretrain?: SelfSupervisedParams;
   seed: number;
 }
 
@@ -39,19 +60,33 @@ export const DEFAULT_DSI_DATA: DsiDataConfig = {
   docidScheme: 'semantic',
   docidParams: {},
   querygen: DEFAULT_QUERYGEN_PARAMS,
+  resamplePseudo: true,
   mix: DEFAULT_DSI_MIX,
   srcLen: 64,
   trainSplit: 'train',
+  distill: DEFAULT_DISTILL_PARAMS,
+  pretrainEpochs: 0,
+  pretrain: DEFAULT_SELF_SUPERVISED_PARAMS,
   seed: 1,
 };
+
+export type ExampleCounts = Record<'indexing' | 'queries' | 'pseudo' | 'generated', number>;
 
 export interface PreparedDsi {
   tokenizer: SubwordTokenizer;
   assignment: DocidAssignment;
+  /** the examples of the first epoch (indexing, real queries, pseudo-queries, generated ones) */
   examples: DsiExample[];
+  /**
+   * The examples of epoch `epoch` (0-based): the first epoch's, with the rule-based pseudo-queries
+   * drawn anew when `resamplePseudo` is on (same seed and epoch → same queries).
+   */
+  examplesOf(epoch: number): DsiExample[];
+  /** CorpusBrain's self-supervised pairs, for the pre-training epochs ([] when there are none) */
+  pretrainExamples: DsiExample[];
   /** decoder length: longest docid + 1 (start token / end token) */
   tgtLen: number;
-  counts: { indexing: number; queries: number; pseudo: number };
+  counts: ExampleCounts;
 }
 
 /** Training queries of `split`: one (text, document) pair per relevant judgment. */
@@ -69,14 +104,28 @@ export function trainingQueries(corpus: Corpus, split: string): { text: string; 
   return pairs;
 }
 
-/** Tokenizer, docids and the mixed example list for a corpus; deterministic for a config. */
+const COUNTED: Partial<Record<ExampleKind, keyof ExampleCounts>> = {
+  indexing: 'indexing',
+  query: 'queries',
+  pseudo: 'pseudo',
+  generated: 'generated',
+};
+
+export interface PrepareOptions {
+  onStage?: (stage: string) => void;
+  /** document embeddings in corpus order, clustered by semantic docids instead of LSA */
+  vectors?: readonly Float32Array[];
+  /** the learned query generator's kept queries (DSI-QG), trained on as 'generated' examples */
+  generated?: readonly { text: string; doc: number }[];
+}
+
+/** Tokenizer, docids and the mixed example lists for a corpus; deterministic for a config. */
 export function prepareDsi(
   corpus: Corpus,
   config: DsiDataConfig,
-  onStage?: (stage: string) => void,
-  /** document embeddings in corpus order, clustered by semantic docids instead of LSA */
-  vectors?: readonly Float32Array[],
+  options: PrepareOptions = {},
 ): PreparedDsi {
+  const { onStage, vectors } = options;
   if (config.docidVectors === 'dense' && !vectors) {
     throw new Error('docids from dense embeddings need a dense retriever for this corpus first');
   }
@@ -85,26 +134,62 @@ export function prepareDsi(
   onStage?.('Training the tokenizer');
   const tokenizer = trainTokenizer([...texts, ...queries.map((q) => q.text)], config.tokenizer);
   onStage?.('Assigning docids');
-  const tfidf = buildTfidf(texts);
   const assignment = assignDocids(
     config.docidScheme,
-    { texts, tfidf, vectors: config.docidVectors === 'dense' ? vectors : undefined },
+    {
+      texts,
+      ids: corpus.docs.map((d) => d.id),
+      titles: corpus.docs.map((d) => d.title),
+      tokenizer,
+      tfidf: buildTfidf(texts),
+      vectors: config.docidVectors === 'dense' ? vectors : undefined,
+    },
     { seed: config.seed, ...config.docidParams },
   );
   onStage?.('Generating pseudo-queries');
-  const pseudo =
+  const pseudoOf = (epoch: number) =>
     config.mix.pseudo > 0
-      ? generatePseudoQueries(texts, { ...config.querygen, seed: config.seed })
+      ? generatePseudoQueries(texts, { ...config.querygen, seed: config.seed + epoch })
       : [];
   onStage?.('Tokenising examples');
-  const examples = buildExamples(
-    { docTexts: texts, queries, pseudo },
+  const fixed = buildExamples(
+    { docTexts: texts, queries, pseudo: [], generated: options.generated },
     tokenizer,
     config.srcLen,
     config.mix,
   );
+  const pseudoExamples = (epoch: number) => {
+    const out: DsiExample[] = [];
+    addExamples(out, 'pseudo', pseudoOf(epoch), tokenizer, config.srcLen, config.mix.pseudo);
+    return out;
+  };
+  const first = [...fixed, ...pseudoExamples(0)];
+  const examplesOf = (epoch: number) =>
+    epoch === 0 || !config.resamplePseudo || config.mix.pseudo === 0
+      ? first
+      : [...fixed, ...pseudoExamples(epoch)];
+  const pretrainExamples: DsiExample[] = [];
+  if ((config.pretrainEpochs ?? 0) > 0) {
+    const pairs = selfSupervisedPairs(texts, {
+      ...DEFAULT_SELF_SUPERVISED_PARAMS,
+      ...config.pretrain,
+      seed: config.seed,
+    });
+    addExamples(pretrainExamples, 'pretrain', pairs, tokenizer, config.srcLen, 1);
+  }
   const tgtLen = 1 + Math.max(1, ...assignment.docids.map((d) => d.length));
-  const counts = { indexing: 0, queries: 0, pseudo: 0 };
-  for (const e of examples) counts[e.kind === 'query' ? 'queries' : e.kind]++;
-  return { tokenizer, assignment, examples, tgtLen, counts };
+  const counts: ExampleCounts = { indexing: 0, queries: 0, pseudo: 0, generated: 0 };
+  for (const e of first) {
+    const key = COUNTED[e.kind];
+    if (key) counts[key]++;
+  }
+  return {
+    tokenizer,
+    assignment,
+    examples: first,
+    examplesOf,
+    pretrainExamples,
+    tgtLen,
+    counts,
+  };
 }

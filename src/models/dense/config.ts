@@ -101,7 +101,7 @@ export interface DenseTrainConfig {
   evalEveryEpochs: number;
   /** at most this many held-out queries per evaluation (a fixed, seeded sample). Default 100 */
   evalQueries: number;
-  /** qrels split the evaluation reads. Default 'test' */
+  /** qrels split the evaluation reads: dev, carved from train (test is for the benchmark). Default 'dev' */
   evalSplit: string;
 }
 
@@ -126,5 +126,5 @@ export const DEFAULT_DENSE_TRAIN: DenseTrainConfig = {
   optimizer: DEFAULT_OPTIMIZER,
   evalEveryEpochs: 5,
   evalQueries: 100,
-  evalSplit: 'test',
+  evalSplit: 'dev',
 };

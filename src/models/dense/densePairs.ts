@@ -10,7 +10,7 @@ import type { SubwordTokenizer } from '../../core/text/tokenizer';
 
 /** One training pair: a query's (or pseudo-query's) subword ids and its document number. */
 export interface DensePair {
-  kind: 'query' | 'pseudo';
+  kind: 'query' | 'pseudo' | 'generated';
   query: number[];
   doc: number;
   /** the best-ranked BM25 document that is not relevant to this query, or -1 */
@@ -46,7 +46,7 @@ export function buildDenseData(
   const docTokens = encodeDocuments(prepared.tokenizer, corpus, maxLen);
   const pairs: DensePair[] = [];
   for (const e of prepared.examples)
-    if (e.kind !== 'indexing')
+    if (e.kind === 'query' || e.kind === 'pseudo' || e.kind === 'generated')
       pairs.push({ kind: e.kind, query: e.src, doc: e.doc, hardNegative: -1 });
   const counts = { queries: 0, pseudo: 0, hardNegatives: 0 };
   for (const p of pairs) counts[p.kind === 'query' ? 'queries' : 'pseudo']++;

@@ -45,7 +45,13 @@ describe('dense training (TF.js cpu backend)', () => {
     const evals: number[] = [];
     const trained = await trainDense(
       corpus,
-      { ...TINY_DENSE_CONFIG, epochs: 12, evalEveryEpochs: 4, hardNegatives: true },
+      {
+        ...TINY_DENSE_CONFIG,
+        epochs: 12,
+        evalEveryEpochs: 4,
+        hardNegatives: true,
+        evalSplit: 'test',
+      },
       { onProgress: (p) => losses.push(p.loss), onEval: (e) => evals.push(e.epoch) },
     );
     expect(trained.data.counts.queries).toBe(4);
@@ -107,7 +113,7 @@ describe('dense training (TF.js cpu backend)', () => {
     let steps = 0;
     const trained = await trainDense(
       corpus,
-      { ...TINY_DENSE_CONFIG, epochs: 50 },
+      { ...TINY_DENSE_CONFIG, epochs: 50, evalSplit: 'test' },
       {
         onProgress: () => {
           if (++steps === 3) control.cancel();

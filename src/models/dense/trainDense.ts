@@ -1,10 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import type { Corpus } from '../../core/corpus/types';
 import { prepareDsi, type PreparedDsi } from '../../core/dsi/prepare';
 import { createRandom } from '../../core/random';
-import { nextTask, TrainControl, type EvalPoint, type TrainProgress } from '../train/control';
+import { TrainControl, type EvalPoint, type TrainProgress } from '../train/control';
 import { createOptimizer } from '../train/optimizers';
-import { learningRateAt } from '../train/schedule';
+import { runTrainingLoop, type LoopOutcome } from '../train/trainLoop';
 import type { DenseTrainConfig } from './config';
 import { buildDenseIndex, disposeDenseIndex, type DenseIndex } from './denseIndex';
 import { buildDenseData, makeDenseBatch, planDenseBatches, type DenseData } from './densePairs';
@@ -50,7 +49,7 @@ export async function trainDense(
   cb: DenseTrainCallbacks = {},
   control = new TrainControl(),
 ): Promise<TrainedDense> {
-  const prepared = prepareDsi(corpus, config.data, cb.onStage);
+  const prepared = prepareDsi(corpus, config.data, { onStage: cb.onStage });
   if (config.hardNegatives) cb.onStage?.('Mining BM25 hard negatives');
   const maxLen = config.data.srcLen;
   const data = buildDenseData(corpus, prepared, maxLen, config.hardNegatives);
@@ -76,75 +75,44 @@ export async function trainDense(
     symmetric: config.symmetric,
     matryoshkaDims: config.matryoshkaDims,
   };
-  const evals: EvalPoint[] = [];
   const evaluate = async (epoch: number, step: number, index: DenseIndex) => {
     const r = createDenseRetriever(model, prepared.tokenizer, index);
     const res = await evaluateDense(r, corpus, config.evalSplit, config.evalQueries, seed);
-    if (res.queries > 0) {
-      const point = { step, epoch, ...res };
-      evals.push(point);
-      cb.onEval?.(point);
-    }
+    return res.queries > 0 ? { step, epoch, ...res } : null;
   };
   const optimizer = createOptimizer(config.optimizer);
   const random = createRandom(seed);
-  const stepsPerEpoch = planDenseBatches(data.pairs, config.batchSize, createRandom(seed)).length;
-  const totalSteps = stepsPerEpoch * config.epochs;
-  const schedule = { ...config.lr, totalSteps };
-  const losses: number[] = [];
-  let trainMs = 0;
-  let examplesDone = 0;
-  let tokensDone = 0;
-  let step = 0;
+  let outcome: LoopOutcome;
   try {
-    for (let epoch = 0; epoch < config.epochs && !control.cancelled; epoch++) {
-      const plan = planDenseBatches(data.pairs, config.batchSize, random);
-      for (let b = 0; b < plan.length && !control.cancelled; b++) {
-        await control.waitWhilePaused();
-        if (control.cancelled) break;
-        const batch = makeDenseBatch(plan[b], data.docTokens, maxLen, config.hardNegatives);
-        const t0 = performance.now();
-        const lr = learningRateAt(step, schedule);
-        const value = await denseTrainStep(
-          model,
-          optimizer,
-          batch,
-          loss,
-          lr,
-          seed * 7919 + step * 4096,
-        );
-        trainMs += performance.now() - t0;
-        examplesDone += batch.size;
-        tokensDone += batch.tokens;
-        losses.push(value);
-        step++;
-        const seconds = trainMs / 1000;
-        cb.onProgress?.({
-          step,
-          totalSteps,
-          epoch: epoch + (b + 1) / plan.length,
-          epochs: config.epochs,
-          loss: value,
-          lr,
-          examplesPerSec: examplesDone / seconds,
-          tokensPerSec: tokensDone / seconds,
-          elapsedSec: seconds,
-          etaSec: (seconds / step) * (totalSteps - step),
-          memoryBytes: tf.memory().numBytes,
-        });
-        await nextTask(); // let pause/cancel/search messages in between steps
-      }
-      // the last epoch is evaluated below, with the index the retriever keeps
-      if (control.cancelled || epoch === config.epochs - 1) break;
-      if (config.evalEveryEpochs > 0 && (epoch + 1) % config.evalEveryEpochs === 0) {
-        const index = buildDenseIndex(model, data.docTokens);
-        try {
-          await evaluate(epoch + 1, step, index);
-        } finally {
-          disposeDenseIndex(index);
-        }
-      }
-    }
+    outcome = await runTrainingLoop(
+      {
+        batchesOf: () => planDenseBatches(data.pairs, config.batchSize, random),
+        step: async (pairs, lr, step) => {
+          const batch = makeDenseBatch(pairs, data.docTokens, maxLen, config.hardNegatives);
+          const dropoutSeed = seed * 7919 + step * 4096;
+          const value = await denseTrainStep(model, optimizer, batch, loss, lr, dropoutSeed);
+          return { loss: value, examples: batch.size, tokens: batch.tokens };
+        },
+        // the last epoch is evaluated below, with the index the retriever keeps
+        evaluate: async (epoch, step) => {
+          const index = buildDenseIndex(model, data.docTokens);
+          try {
+            return await evaluate(epoch, step, index);
+          } finally {
+            disposeDenseIndex(index);
+          }
+        },
+      },
+      {
+        epochs: config.epochs,
+        lr: config.lr,
+        stepsPerEpoch: planDenseBatches(data.pairs, config.batchSize, createRandom(seed)).length,
+        evalEveryEpochs: config.evalEveryEpochs,
+        evaluateLast: false,
+      },
+      cb,
+      control,
+    );
   } catch (e) {
     disposeDualEncoder(model);
     throw e;
@@ -154,18 +122,20 @@ export async function trainDense(
   cb.onStage?.('Embedding the documents');
   const index = buildDenseIndex(model, data.docTokens);
   const retriever = createDenseRetriever(model, prepared.tokenizer, index);
-  if (!control.cancelled) await evaluate(config.epochs, step, index);
-  const seconds = trainMs / 1000;
+  const evals = [...outcome.evals];
+  if (!control.cancelled) {
+    const point = await evaluate(config.epochs, outcome.steps, index);
+    if (point) {
+      evals.push(point);
+      cb.onEval?.(point);
+    }
+  }
   return {
     retriever,
     prepared,
     data,
-    history: { losses, evals },
-    speed: {
-      examplesPerSec: examplesDone / Math.max(seconds, 1e-9),
-      tokensPerSec: tokensDone / Math.max(seconds, 1e-9),
-      seconds,
-    },
+    history: { losses: outcome.losses, evals },
+    speed: outcome.speed,
     cancelled: control.cancelled,
   };
 }

@@ -42,7 +42,7 @@ export interface DsiTrainConfig {
   evalEveryEpochs: number;
   /** at most this many held-out queries per evaluation (a fixed, seeded sample). Default 100 */
   evalQueries: number;
-  /** qrels split the evaluation reads. Default 'test' */
+  /** qrels split the evaluation reads: dev, carved from train (test is for the benchmark). Default 'dev' */
   evalSplit: string;
 }
 
@@ -55,5 +55,5 @@ export const DEFAULT_DSI_TRAIN: DsiTrainConfig = {
   optimizer: DEFAULT_OPTIMIZER,
   evalEveryEpochs: 5,
   evalQueries: 100,
-  evalSplit: 'test',
+  evalSplit: 'dev',
 };

@@ -1,19 +1,25 @@
-import * as tf from '@tensorflow/tfjs';
 import type { Corpus } from '../../core/corpus/types';
-import { lengthBuckets, makeBatch, planBatches } from '../../core/dsi/examples';
+import { docText } from '../../core/corpus/docText';
+import { DEFAULT_BEAM_SEARCH_PARAMS } from '../../core/decode/beamSearch';
+import { atomicFitProblem } from '../../core/docids/atomic';
+import {
+  bm25Teacher,
+  withTeacherTargets,
+  type SoftTarget,
+  type Teacher,
+} from '../../core/dsi/distill';
+import { lengthBuckets, makeBatch, planBatches, type DsiExample } from '../../core/dsi/examples';
 import { prepareDsi, type PreparedDsi } from '../../core/dsi/prepare';
-import type { DsiTrainConfig } from './config';
-import { DOCID_VOCAB_SIZE } from '../../core/docids/types';
 import { evaluateRun } from '../../core/eval/metrics';
 import type { Run } from '../../core/eval/types';
 import { createRandom, shuffled } from '../../core/random';
 import { createRetriever, retrieve, type DsiRetriever } from '../dsiRetriever';
-import { createSeq2Seq, disposeSeq2Seq, parameterCount } from '../seq2seq';
+import { createSeq2Seq, disposeSeq2Seq, initOutputRows, parameterCount } from '../seq2seq';
+import type { DsiTrainConfig } from './config';
+import { TrainControl, type EvalPoint, type TrainProgress } from './control';
 import { createOptimizer } from './optimizers';
-import { learningRateAt } from './schedule';
+import { runTrainingLoop, type LoopOutcome } from './trainLoop';
 import { trainStep } from './trainStep';
-import { nextTask, TrainControl, type EvalPoint, type TrainProgress } from './control';
-import { DEFAULT_BEAM_SEARCH_PARAMS } from '../../core/decode/beamSearch';
 
 export type { DsiModelShape, DsiTrainConfig } from './config';
 export { DEFAULT_DSI_TRAIN } from './config';
@@ -36,9 +42,22 @@ export interface TrainedDsi {
   retriever: DsiRetriever;
   prepared: PreparedDsi;
   history: { losses: number[]; evals: EvalPoint[] };
-  /** training speed over the whole run, evaluation time excluded */
+  /** training speed over the whole run (pre-training included), evaluation time excluded */
   speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
   cancelled: boolean;
+}
+
+/** What a training run may be given beside the corpus and the config. */
+export interface TrainDsiInputs {
+  /**
+   * dense document embeddings in corpus order: semantic docids cluster them (data.docidVectors
+   * 'dense'); atomic docids may start their output rows from them (docidParams.initFromDense)
+   */
+  vectors?: readonly Float32Array[];
+  /** the dense retriever as a distillation teacher (data.distill.teacher 'dense') */
+  denseTeacher?: Teacher;
+  /** the learned query generator's kept queries (DSI-QG) */
+  generated?: readonly { text: string; doc: number }[];
 }
 
 /** Hits@1, Hits@10 and MRR@10 of the retriever on up to `limit` queries of `split`. */
@@ -80,20 +99,33 @@ export async function trainDsi(
   config: DsiTrainConfig,
   cb: TrainCallbacks = {},
   control = new TrainControl(),
-  /** document embeddings in corpus order, for semantic docids with data.docidVectors 'dense' */
-  vectors?: readonly Float32Array[],
+  inputs: TrainDsiInputs = {},
 ): Promise<TrainedDsi> {
-  const prepared = prepareDsi(corpus, config.data, cb.onStage, vectors);
+  if (config.data.docidScheme === 'atomic') {
+    const problem = atomicFitProblem(corpus.docs.length, config.model.dModel);
+    if (problem) throw new Error(problem);
+  }
+  const prepared = prepareDsi(corpus, config.data, {
+    onStage: cb.onStage,
+    vectors: inputs.vectors,
+    generated: inputs.generated,
+  });
   const seed = config.data.seed;
+  const { docids, vocab } = prepared.assignment;
   const model = createSeq2Seq({
     ...config.model,
     srcVocab: prepared.tokenizer.vocabSize,
-    tgtVocab: DOCID_VOCAB_SIZE,
+    tgtVocab: vocab.size,
     srcLen: config.data.srcLen,
     tgtLen: prepared.tgtLen,
     seed,
   });
-  const retriever = createRetriever(model, prepared.tokenizer, prepared.assignment.docids);
+  if (config.data.docidScheme === 'atomic' && config.data.docidParams.initFromDense === true) {
+    if (!inputs.vectors)
+      throw new Error('document rows from dense embeddings need a dense retriever');
+    initOutputRows(model, inputs.vectors);
+  }
+  const retriever = createRetriever(model, prepared.tokenizer, docids, vocab);
   cb.onPrepared?.({
     parameters: parameterCount(model),
     examples: prepared.counts,
@@ -101,95 +133,111 @@ export async function trainDsi(
     tgtLen: prepared.tgtLen,
     srcVocab: prepared.tokenizer.vocabSize,
   });
-  cb.onStage?.('Training');
 
   const optimizer = createOptimizer(config.optimizer);
-  const random = createRandom(seed);
+  const distill = config.data.distill;
+  const teacher =
+    !distill || distill.teacher === 'none' || distill.weight <= 0
+      ? null
+      : distill.teacher === 'bm25'
+        ? bm25Teacher(corpus.docs.map(docText))
+        : inputs.denseTeacher;
+  if (distill && distill.teacher === 'dense' && distill.weight > 0 && !teacher)
+    throw new Error('distillation from the dense model needs a dense retriever for this corpus');
+  const targets = new Map<string, SoftTarget | null>();
   const buckets = lengthBuckets(config.data.srcLen);
-  // the bucketed plan has at most one partial batch per bucket more than a plain split
-  const stepsPerEpoch = planBatches(
-    prepared.examples,
-    config.batchSize,
-    buckets,
-    createRandom(seed),
-  ).length;
-  const totalSteps = stepsPerEpoch * config.epochs;
-  const schedule = { ...config.lr, totalSteps };
-  const losses: number[] = [];
-  const evals: EvalPoint[] = [];
-  let trainMs = 0;
-  let examplesDone = 0;
-  let tokensDone = 0;
-  let step = 0;
+  const random = createRandom(seed);
+  const batchesOf = async (examples: DsiExample[]) => {
+    const taught =
+      teacher && distill
+        ? await withTeacherTargets(examples, teacher, docids, distill, targets)
+        : examples;
+    return planBatches(taught, config.batchSize, buckets, random);
+  };
+  const stepsOf = (examples: DsiExample[]) =>
+    planBatches(examples, config.batchSize, buckets, createRandom(seed)).length;
+  const task = {
+    // batches are packed one at a time: teacher rows span the whole output vocabulary
+    step: async (plan: { examples: DsiExample[]; srcLen: number }, lr: number) => {
+      const batch = makeBatch(plan.examples, docids, plan.srcLen, prepared.tgtLen, vocab);
+      const weight = teacher ? (distill?.weight ?? 0) : 0;
+      const loss = await trainStep(model, optimizer, batch, lr, weight);
+      return { loss, examples: batch.size, tokens: batch.tokens };
+    },
+  };
+
+  const runs: LoopOutcome[] = [];
   try {
-    for (let epoch = 0; epoch < config.epochs && !control.cancelled; epoch++) {
-      const plan = planBatches(prepared.examples, config.batchSize, buckets, random);
-      for (let b = 0; b < plan.length && !control.cancelled; b++) {
-        await control.waitWhilePaused();
-        if (control.cancelled) break;
-        const batch = makeBatch(
-          plan[b].examples,
-          prepared.assignment.docids,
-          plan[b].srcLen,
-          prepared.tgtLen,
-        );
-        const t0 = performance.now();
-        const lr = learningRateAt(step, schedule);
-        const loss = await trainStep(model, optimizer, batch, lr);
-        trainMs += performance.now() - t0;
-        examplesDone += batch.size;
-        tokensDone += batch.tokens;
-        losses.push(loss);
-        step++;
-        const seconds = trainMs / 1000;
-        cb.onProgress?.({
-          step,
-          totalSteps,
-          epoch: epoch + (b + 1) / stepsPerEpoch,
-          epochs: config.epochs,
-          loss,
-          lr,
-          examplesPerSec: examplesDone / seconds,
-          tokensPerSec: tokensDone / seconds,
-          elapsedSec: seconds,
-          etaSec: (seconds / step) * (totalSteps - step),
-          memoryBytes: tf.memory().numBytes,
-        });
-        await nextTask(); // let pause/cancel/search messages in between steps
-      }
-      const last = epoch === config.epochs - 1 || control.cancelled;
-      if ((config.evalEveryEpochs > 0 && (epoch + 1) % config.evalEveryEpochs === 0) || last) {
-        if (control.cancelled) break;
-        const res = await evaluateRetriever(
-          retriever,
-          corpus,
-          config.evalSplit,
-          config.evalQueries,
-          seed,
-        );
-        if (res.queries > 0) {
-          const point = { step, epoch: epoch + 1, ...res };
-          evals.push(point);
-          cb.onEval?.(point);
-        }
-      }
+    const pretrainEpochs = config.data.pretrainEpochs ?? 0;
+    if (pretrainEpochs > 0 && prepared.pretrainExamples.length > 0) {
+      // CorpusBrain: the corpus's own sentences → docids, before any query is seen
+      cb.onStage?.('Pre-training on the corpus (CorpusBrain)');
+      runs.push(
+        await runTrainingLoop(
+          { ...task, batchesOf: () => batchesOf(prepared.pretrainExamples) },
+          {
+            epochs: pretrainEpochs,
+            lr: config.lr,
+            stepsPerEpoch: stepsOf(prepared.pretrainExamples),
+            evalEveryEpochs: 0,
+            evaluateLast: false,
+          },
+          { onProgress: cb.onProgress },
+          control,
+        ),
+      );
     }
+    cb.onStage?.('Training');
+    runs.push(
+      await runTrainingLoop(
+        {
+          ...task,
+          batchesOf: (epoch) => batchesOf(prepared.examplesOf(epoch)),
+          evaluate: async (epoch, step) => {
+            const res = await evaluateRetriever(
+              retriever,
+              corpus,
+              config.evalSplit,
+              config.evalQueries,
+              seed,
+            );
+            return res.queries > 0 ? { step, epoch, ...res } : null;
+          },
+        },
+        {
+          epochs: config.epochs,
+          lr: config.lr,
+          stepsPerEpoch: stepsOf(prepared.examples),
+          evalEveryEpochs: config.evalEveryEpochs,
+          evaluateLast: true,
+        },
+        cb,
+        control,
+      ),
+    );
   } catch (e) {
     disposeSeq2Seq(model);
     throw e;
   } finally {
     optimizer.dispose();
   }
-  const seconds = trainMs / 1000;
   return {
     retriever,
     prepared,
-    history: { losses, evals },
-    speed: {
-      examplesPerSec: examplesDone / Math.max(seconds, 1e-9),
-      tokensPerSec: tokensDone / Math.max(seconds, 1e-9),
-      seconds,
+    history: {
+      losses: runs.flatMap((r) => r.losses),
+      evals: runs.flatMap((r) => r.evals),
     },
+    speed: combinedSpeed(runs),
     cancelled: control.cancelled,
   };
+}
+
+/** One speed for several runs of the loop (pre-training and training). */
+function combinedSpeed(runs: LoopOutcome[]): TrainedDsi['speed'] {
+  const seconds = runs.reduce((s, r) => s + r.speed.seconds, 0);
+  const examples = runs.reduce((s, r) => s + r.speed.examplesPerSec * r.speed.seconds, 0);
+  const tokens = runs.reduce((s, r) => s + r.speed.tokensPerSec * r.speed.seconds, 0);
+  const per = (x: number) => x / Math.max(seconds, 1e-9);
+  return { examplesPerSec: per(examples), tokensPerSec: per(tokens), seconds };
 }

@@ -10,6 +10,8 @@ export async function trainStep(
   optimizer: Optimizer,
   batch: Batch,
   lr: number,
+  /** weight λ of the distillation term, for batches that carry teacher distributions */
+  distillWeight = 0,
 ): Promise<number> {
   const { srcLen, tgtLen } = batch;
   const vars = [...model.params.values()];
@@ -18,8 +20,17 @@ export async function trainStep(
     const tgtIn = tf.tensor2d(batch.tgtIn, [batch.size, tgtLen], 'int32');
     const targets = tf.tensor2d(batch.targets, [batch.size, tgtLen], 'int32');
     const weights = tf.tensor2d(batch.weights, [batch.size, tgtLen]);
+    const vocab = model.config.tgtVocab;
+    const teacher =
+      batch.teacher && batch.teacherRows && distillWeight > 0
+        ? {
+            targets: tf.tensor2d(batch.teacher, [batch.size, vocab]),
+            rows: tf.tensor1d(batch.teacherRows),
+            weight: distillWeight,
+          }
+        : undefined;
     const { value, grads } = tf.variableGrads(
-      () => seq2seqLoss(model, src, tgtIn, targets, weights),
+      () => seq2seqLoss(model, src, tgtIn, targets, weights, teacher),
       vars,
     );
     applyClippedGradients(optimizer, vars, grads, lr);
