@@ -6,6 +6,7 @@ import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createDenseSlice, type DenseSlice } from './denseSlice';
 import { createInspectSlice, type InspectSlice } from './inspectSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
+import { createQueryGenSlice, type QueryGenSlice } from './queryGenSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
@@ -17,6 +18,7 @@ export type AppState = CorpusSlice &
   EvaluateSlice &
   BackendSlice &
   ModelSlice &
+  QueryGenSlice &
   TrainingSlice & {
     /** Called after a new corpus is in place: results that belonged to the old one are cleared. */
     onCorpusChanged(): void;
@@ -33,6 +35,7 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createEvaluateSlice(...a),
     ...createBackendSlice(...a),
     ...createModelSlice(...a),
+    ...createQueryGenSlice(...a),
     ...createTrainingSlice(...a),
     onCorpusChanged() {
       set({
@@ -49,6 +52,7 @@ export const useAppStore = create<AppState>()((...a) => {
         docidOf: null,
       });
       void get().syncModelWithCorpus();
+      void get().dropGeneratedQueries();
       void get().runSearch();
     },
   };

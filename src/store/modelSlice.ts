@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { DIGIT_VOCAB } from '../core/docids/types';
 import type { ModelInfo } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { BUILTIN_CORPUS } from './corpusSlice';
@@ -15,6 +16,9 @@ export interface ModelSlice {
   syncModelWithCorpus(): Promise<void>;
   setModel(model: ModelInfo | null): void;
 }
+
+/** The docid vocabulary of the model in use (digits until one is loaded). */
+export const selectDocidVocab = (s: AppState) => s.model?.docidVocab ?? DIGIT_VOCAB;
 
 export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => ({
   model: null,

@@ -10,8 +10,8 @@ import { engineClient } from './workers';
 export type TrainingStatus =
   'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
 
-/** Which model the Index panel trains. */
-export type TrainKind = 'generative' | 'dense';
+/** Which model the Index panel trains: the generative index, the dense retriever, or DSI-QG's query generator. */
+export type TrainKind = 'generative' | 'dense' | 'querygen';
 
 export interface TrainingSlice {
   trainKind: TrainKind;
@@ -25,7 +25,7 @@ export interface TrainingSlice {
   /** parameters and example counts, once the data is prepared */
   trainingPlan: {
     parameters: number;
-    examples: { indexing: number; queries: number; pseudo: number };
+    examples: { indexing: number; queries: number; pseudo: number; generated: number };
     docidScheme: string;
     tgtLen: number;
     srcVocab: number;
@@ -99,6 +99,26 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
         set({ progress, losses: [...get().losses, progress.loss] }),
       onEval: (e: EvalPoint) => set({ evals: [...get().evals, e] }),
     };
+    if (trainKind === 'querygen') {
+      try {
+        const outcome = await engineClient().trainQueryGenerator(
+          corpus,
+          get().queryGenConfig,
+          Comlink.proxy({ ...common }),
+        );
+        set({
+          trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
+          trainingSpeed: outcome.speed,
+        });
+        if (!outcome.cancelled) {
+          get().setQueryGenerator(outcome.generator);
+          await get().generateQueries();
+        }
+      } catch (e) {
+        set({ trainingStatus: 'error', trainingError: (e as Error).message });
+      }
+      return;
+    }
     if (trainKind === 'dense') {
       try {
         const outcome = await engineClient().trainDense(

@@ -7,6 +7,7 @@ import { timedRun } from '../core/eval/methodComparison';
 import type { Run } from '../core/eval/types';
 import { bm25IndexBytes, buildBM25Index, searchBM25, type BM25Index } from '../core/lexical/bm25';
 import { docText } from '../core/corpus/docText';
+import { withDevSplit } from '../core/eval/devSplit';
 import type {
   CorpusLoadReply,
   CorpusWorkerApi,
@@ -25,7 +26,8 @@ function adopt(
   onProgress: ProgressCallback,
 ): CorpusLoadReply {
   if (!result.ok) return result;
-  const corpus = result.value;
+  // tune on dev, report test: a seeded dev split carved from train, as the benchmarks do
+  const corpus = withDevSplit(result.value);
   const parseMs = performance.now() - parseStart;
   const indexStart = performance.now();
   const index = buildBM25Index(

@@ -1,3 +1,4 @@
+import type { Teacher } from '../core/dsi/distill';
 import { recallAtK, type DenseSearchPlanParams } from '../core/dense/annRecall';
 import { exactTopK } from '../core/dense/exactTopK';
 import { timedRun } from '../core/eval/methodComparison';
@@ -159,4 +160,25 @@ export function embeddingsInOrder(
     if (r === undefined) throw new Error(`the dense retriever has no embedding for document ${id}`);
     return state.embeddings.slice(r * dim, (r + 1) * dim);
   });
+}
+
+/**
+ * The dense retriever as a distillation teacher for a corpus whose documents are `docIds` (corpus
+ * order): its exact top k for each text, as corpus document numbers.
+ */
+export function teacherOf(state: DenseState, docIds: readonly string[]): Teacher {
+  const corpusRow = new Map(docIds.map((id, i) => [id, i]));
+  const toCorpus = state.docIds.map((id) => corpusRow.get(id) ?? -1);
+  if (toCorpus.some((row) => row < 0))
+    throw new Error('the dense retriever was made for other documents than this corpus');
+  const { count, dim } = state.retriever.index;
+  return async (texts, k) => {
+    const out = [];
+    for (const text of texts) {
+      const vector = await embedQuery(state.retriever, text);
+      const hits = exactTopK(state.embeddings, dim, vector, Math.min(k, count));
+      out.push(hits.map((h) => ({ doc: toCorpus[h.index], score: h.score })));
+    }
+    return out;
+  };
 }

@@ -2,13 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { lookup } from '../core/decode/trie';
 import { timedRun } from '../core/eval/methodComparison';
 import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
-import { docidToString } from '../core/docids/types';
+import { docidToString, formatDocid } from '../core/docids/types';
 import { pickBackend, switchBackend } from '../models/backend';
 import { DecodeStopped, retrieve, type DsiRetriever } from '../models/dsiRetriever';
 import { loadCheckpoint } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
-import { TrainControl, trainDsi } from '../models/train/trainDsi';
+import { trainDsi } from '../models/train/trainDsi';
 import { loadDenseCheckpoint } from '../models/dense/denseCheckpoint';
 import { disposeDenseRetriever } from '../models/dense/denseRetriever';
 import { trainDense } from '../models/dense/trainDense';
@@ -19,11 +19,14 @@ import {
   disposeDense,
   embeddingMap,
   embeddingsInOrder,
+  teacherOf,
   type DenseState,
 } from './denseEngine';
 import type { EngineActivity, EngineWorkerApi, ModelInfo, RequestTag } from './engineApi';
 import { LatestRequests, yieldToMessages } from './latestRequests';
 import { ModelSlot } from './modelSlot';
+import { createQueryGenEngine } from './queryGenEngine';
+import { TrainingRuns } from './trainingRuns';
 
 /** The generative model in use, with the document ids in its document-number order. */
 interface GenerativeState {
@@ -51,7 +54,7 @@ export function createEngine(): EngineWorkerApi {
   };
   /** when dense search switches from exact to HNSW */
   let densePlan: DenseSearchPlanParams = DEFAULT_DENSE_SEARCH_PLAN;
-  let training: TrainControl | null = null;
+  const runs = new TrainingRuns();
   /** Settles once the first backend is up, so a checkpoint can download while TF.js starts. */
   let backendReady: Promise<unknown> = new Promise(() => {});
 
@@ -60,10 +63,8 @@ export function createEngine(): EngineWorkerApi {
     if (dropped) activity.superseded++;
     return dropped;
   };
-  const startTraining = () => {
-    if (training) throw new Error('a training run is already in progress');
-    return (training = new TrainControl());
-  };
+  const startTraining = () => runs.start();
+  const queryGenPart = createQueryGenEngine(runs);
 
   return {
     init(preferred) {
@@ -84,7 +85,9 @@ export function createEngine(): EngineWorkerApi {
         docidScheme: loaded.docids.scheme,
         config: loaded.config,
         metrics: loaded.metrics,
+        metricsSplit: String((loaded.metrics as Record<string, unknown>).split ?? 'dev'),
         clusterTerms: loaded.docids.clusterTerms,
+        docidVocab: loaded.retriever.vocab,
       };
       generative.replace({ retriever: loaded.retriever, docIds: loaded.docIds, info });
       return info;
@@ -93,14 +96,20 @@ export function createEngine(): EngineWorkerApi {
     async train(corpus, config, callbacks) {
       const control = startTraining();
       try {
-        const vectors =
-          config.data.docidVectors === 'dense'
-            ? embeddingsInOrder(
-                dense.current,
-                corpus.docs.map((d) => d.id),
-              )
+        const docIds = corpus.docs.map((d) => d.id);
+        const needVectors =
+          config.data.docidVectors === 'dense' || config.data.docidParams.initFromDense === true;
+        const vectors = needVectors ? embeddingsInOrder(dense.current, docIds) : undefined;
+        const denseTeacher =
+          config.data.distill?.teacher === 'dense' && dense.current
+            ? teacherOf(dense.current, docIds)
             : undefined;
-        const trained = await trainDsi(corpus, config, callbacks, control, vectors);
+        const kept = config.data.mix.generated > 0 ? queryGenPart.keptQueries(corpus) : undefined;
+        const trained = await trainDsi(corpus, config, callbacks, control, {
+          vectors,
+          denseTeacher,
+          generated: kept,
+        });
         const { retriever, prepared, history } = trained;
         if (trained.cancelled) {
           disposeSeq2Seq(retriever.model);
@@ -118,23 +127,27 @@ export function createEngine(): EngineWorkerApi {
           docidScheme: prepared.assignment.scheme,
           config: config as unknown as Record<string, unknown>,
           metrics: history.evals.at(-1)?.metrics ?? {},
+          metricsSplit: config.evalSplit,
           clusterTerms: prepared.assignment.clusterTerms ?? {},
+          docidVocab: prepared.assignment.vocab,
         };
         generative.replace({ retriever, docIds: corpus.docs.map((d) => d.id), info });
         return { cancelled: false, model: info, speed: trained.speed };
       } finally {
-        training = null;
+        runs.end();
       }
     },
 
+    ...queryGenPart,
+
     async pauseTraining() {
-      training?.pause();
+      runs.current?.pause();
     },
     async resumeTraining() {
-      training?.unpause();
+      runs.current?.unpause();
     },
     async cancelTraining() {
-      training?.cancel();
+      runs.current?.cancel();
     },
 
     async dropModel() {
@@ -173,6 +186,7 @@ export function createEngine(): EngineWorkerApi {
           hits: out.results.map((r) => ({
             docId: r.doc === undefined ? '' : docIds[r.doc],
             docid: docidToString(r.tokens),
+            label: formatDocid(r.tokens, retriever.vocab),
             tokens: r.tokens,
             logProb: r.logProb,
             score: r.score,
@@ -213,6 +227,7 @@ export function createEngine(): EngineWorkerApi {
           matryoshkaDims: (loaded.training.matryoshkaDims as number[] | undefined) ?? [],
           config: loaded.training,
           metrics: loaded.metrics,
+          metricsSplit: String((loaded.metrics as Record<string, unknown>).split ?? 'dev'),
         },
         queries,
         densePlan,
@@ -238,6 +253,7 @@ export function createEngine(): EngineWorkerApi {
             matryoshkaDims: config.matryoshkaDims,
             config: config as unknown as Record<string, unknown>,
             metrics: trained.history.evals.at(-1)?.metrics ?? {},
+            metricsSplit: config.evalSplit,
           },
           corpus.queries.map((q) => q.text),
           densePlan,
@@ -245,7 +261,7 @@ export function createEngine(): EngineWorkerApi {
         dense.replace(state);
         return { cancelled: false, dense: state.info, speed: trained.speed };
       } finally {
-        training = null;
+        runs.end();
       }
     },
 

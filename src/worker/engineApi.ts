@@ -1,9 +1,12 @@
 import type { Corpus } from '../core/corpus/types';
+import type { DocidVocab } from '../core/docids/types';
 import type { TraceEntry } from '../core/decode/searchTree';
 import type { DenseSearchPlanParams } from '../core/dense/annRecall';
 import type { DenseTrainConfig } from '../models/dense/config';
 import type { DecodeParams } from '../models/dsiRetriever';
 import type { BackendName, BackendReport } from '../models/backend';
+import type { QueryFilterParams } from '../core/querygen/filter';
+import type { QueryGenSampleParams, QueryGenTrainConfig } from '../models/queryGenConfig';
 import type { Seq2SeqConfig } from '../models/seq2seq';
 import type { SpeedResult } from '../models/train/speedBenchmark';
 import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
@@ -20,16 +23,22 @@ export interface ModelInfo {
   parameters: number;
   docidScheme: string;
   config: Record<string, unknown>;
-  /** held-out metrics the model reached when it was trained */
+  /** the metrics the model reached when it was trained, on `metricsSplit` */
   metrics: Record<string, number>;
+  /** the qrels split those metrics come from (dev for models trained here) */
+  metricsSplit: string;
   /** cluster id ("3-1") → top terms, for semantic docids */
   clusterTerms: Record<string, string[]>;
+  /** the decoder's docid vocabulary: how each token reads */
+  docidVocab: DocidVocab;
 }
 
 export interface GenerativeHit {
   docId: string;
-  /** the decoded identifier, readable ("3-1-0-7") */
+  /** the decoded identifier's key, one group per token ("3-1-0-7") */
   docid: string;
+  /** the decoded identifier as a person reads it ("3-1-0-7", "astro-02", "Venus (planet)") */
+  label: string;
   /** its decoder tokens (without EOS) */
   tokens: number[];
   logProb: number;
@@ -61,8 +70,10 @@ export interface DenseInfo {
   /** Matryoshka prefixes it was trained for ([] = the full vector only) */
   matryoshkaDims: number[];
   config: Record<string, unknown>;
-  /** held-out metrics the model reached when it was trained */
+  /** the metrics the model reached when it was trained, on `metricsSplit` */
   metrics: Record<string, number>;
+  /** the qrels split those metrics come from (dev for models trained here) */
+  metricsSplit: string;
   /** memory: float32 parameters, the document embedding matrix, the HNSW graph's links */
   sizes: { parameterBytes: number; embeddingBytes: number; annBytes: number };
   /** exact search (one matMul + top-k) or, above the size threshold, HNSW with its measured recall */
@@ -112,6 +123,51 @@ export interface DenseTrainOutcome {
   speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
 }
 
+/** The learned query generator in use (DSI-QG). */
+export interface QueryGenInfo {
+  /** the collection whose (query, passage) pairs trained it */
+  corpusName: string;
+  pairs: number;
+  parameters: number;
+  config: Record<string, unknown>;
+}
+
+/** Queries the generator wrote for a corpus, filtered by BM25. */
+export interface GeneratedSummary {
+  /** the corpus they were written for */
+  corpusName: string;
+  docCount: number;
+  /** the collection the generator was trained on (may differ: a generator moves between corpora) */
+  generatorCorpus: string;
+  /** samples kept after duplicates were dropped */
+  total: number;
+  /** those whose passage BM25 ranks within maxRank */
+  kept: number;
+  perDoc: number;
+  maxRank: number;
+  seconds: number;
+}
+
+/** One generated query of a document, with its filter verdict. */
+export interface GeneratedQuery {
+  text: string;
+  /** BM25 rank of its own passage for it (1-based; null beyond the search depth) */
+  rank: number | null;
+  kept: boolean;
+}
+
+export interface QueryGenCallbacksApi {
+  onStage(stage: string): void;
+  onProgress(p: TrainProgress): void;
+  onEval(e: EvalPoint): void;
+}
+
+export interface QueryGenOutcome {
+  cancelled: boolean;
+  generator: QueryGenInfo | null;
+  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
+}
+
 /** What the engine has done since it started, and the TF.js memory it holds now. */
 export interface EngineActivity {
   /** beam searches decoded (single searches and every query of an evaluation run) */
@@ -130,7 +186,7 @@ export interface TrainCallbacksApi {
   onStage(stage: string): void;
   onPrepared(info: {
     parameters: number;
-    examples: { indexing: number; queries: number; pseudo: number };
+    examples: { indexing: number; queries: number; pseudo: number; generated: number };
     docidScheme: string;
     tgtLen: number;
     srcVocab: number;
@@ -202,6 +258,23 @@ export interface EngineWorkerApi {
   denseRun(queries: { id: string; text: string }[], k: number, dims?: number): Promise<MethodRun>;
   embeddingMap(): Promise<EmbeddingMap>;
 
+  /** Train the query generator on `corpus`'s training pairs (DSI-QG); it replaces the previous one. */
+  trainQueryGenerator(
+    corpus: Corpus,
+    config: QueryGenTrainConfig,
+    callbacks: QueryGenCallbacksApi,
+  ): Promise<QueryGenOutcome>;
+  /** Sample queries for every document of `corpus` with the generator in use and filter them. */
+  generateQueries(
+    corpus: Corpus,
+    sample: QueryGenSampleParams,
+    filter: QueryFilterParams,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<GeneratedSummary>;
+  /** A document's generated queries with their filter marks ([] when none were generated). */
+  generatedFor(docId: string): Promise<GeneratedQuery[]>;
+  /** Forget the generated queries (the corpus changed); the generator stays. */
+  dropGenerated(): Promise<void>;
   /** Work done so far and TF.js memory now (the header's engine details; leak checks). */
   activity(): Promise<EngineActivity>;
   /** Training speed of a model shape on random ids (the benchmark page calls this). */

@@ -1,5 +1,6 @@
 import { CorpusSummary } from './CorpusSummary';
 import { DocumentTable } from './DocumentTable';
+import { GeneratedQueries } from './GeneratedQueries';
 import { LoadControls } from './LoadControls';
 import { LoadStatus } from './LoadStatus';
 
@@ -10,6 +11,7 @@ export function CorpusPanel() {
       <LoadStatus />
       <CorpusSummary />
       <DocumentTable />
+      <GeneratedQueries />
     </>
   );
 }

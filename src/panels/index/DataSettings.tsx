@@ -1,82 +1,139 @@
-import type { DsiDataConfig } from '../../core/dsi/prepare';
+import type { DistillParams } from '../../core/dsi/distill';
+import { DEFAULT_DISTILL_PARAMS } from '../../core/dsi/distill';
 import type { DsiMixParams } from '../../core/dsi/examples';
-import { NumberField } from '../../ui/NumberField';
+import type { DsiDataConfig } from '../../core/dsi/prepare';
 import { useAppStore } from '../../store/appStore';
+import { NumberField } from '../../ui/NumberField';
+import { CheckboxField } from './CheckboxField';
+import { DocidSettings } from './DocidSettings';
 import { SelectField } from './SelectField';
-
-type Scheme = DsiDataConfig['docidScheme'];
 
 interface DataProps {
   data: DsiDataConfig;
   onChange(data: DsiDataConfig): void;
 }
 
-/** `docidParams[key]` when it is a number, else null (= the scheme picks it for the corpus). */
-function optionalParam(params: Record<string, unknown>, key: string): number | null {
-  const v = params[key];
-  return typeof v === 'number' ? v : null;
-}
-
-/** How docids are made: the scheme and, for semantic docids, the clustering's shape. */
-function DocidSettings({ data, onChange }: DataProps) {
-  const semantic = data.docidScheme === 'semantic';
-  const denseReady = useAppStore((s) => s.denseStatus === 'ready');
-  const setParam = (key: string, value: number | null) => {
-    const { [key]: _old, ...rest } = data.docidParams;
-    onChange({ ...data, docidParams: value === null ? rest : { ...rest, [key]: value } });
-  };
-
+/** What one epoch shows the model: the kinds of (text → docid) examples and their copies. */
+function ExampleSettings({ data, dense, onChange }: DataProps & { dense: boolean }) {
+  const generatedCount = useAppStore((s) => s.generatedQueries?.kept ?? null);
+  const setMix = (key: keyof DsiMixParams, value: number | null) =>
+    onChange({ ...data, mix: { ...data.mix, [key]: value ?? 0 } });
   return (
     <fieldset className="settings-group">
-      <legend>Document identifiers</legend>
+      <legend>Training examples</legend>
       <p className="note">
-        The model writes a docid digit by digit. Semantic docids give similar documents a shared
-        prefix, so early digits pick a topic; naive docids are arbitrary numbers.
+        {dense
+          ? 'How many copies of each kind of pair one epoch shows: a real training query with its document, a rule-based pseudo-query, a query from the learned generator.'
+          : 'How many copies of each kind of example one epoch shows: a document’s text → its docid (indexing), and queries → docid (retrieval): real training queries, rule-based pseudo-queries cut from the document, and queries the learned generator wrote. Indexing copies 0 = query-only indexing; the copies set the indexing : retrieval ratio.'}
       </p>
-      <SelectField<Scheme>
-        label="Docid scheme"
-        value={data.docidScheme}
-        options={[
-          { value: 'semantic', label: 'Semantic (hierarchical k-means)' },
-          { value: 'naive', label: 'Naive (arbitrary numbers)' },
-        ]}
-        onChange={(docidScheme) => onChange({ ...data, docidScheme })}
-      />
       <div className="field-pair">
+        {!dense && (
+          <NumberField
+            label="Indexing copies"
+            value={data.mix.indexing}
+            min={0}
+            max={8}
+            onChange={(v) => setMix('indexing', v)}
+          />
+        )}
         <NumberField
-          label="Clusters per level k"
-          value={optionalParam(data.docidParams, 'k')}
-          min={2}
-          max={10}
-          optional
-          disabled={!semantic}
-          onChange={(v) => setParam('k', v)}
+          label="Real-query copies"
+          value={data.mix.queries}
+          min={0}
+          max={8}
+          onChange={(v) => setMix('queries', v)}
         />
         <NumberField
-          label="Leaf size c"
-          value={optionalParam(data.docidParams, 'c')}
-          min={1}
-          max={1000}
-          optional
-          disabled={!semantic}
-          onChange={(v) => setParam('c', v)}
+          label="Pseudo-query copies"
+          value={data.mix.pseudo}
+          min={0}
+          max={8}
+          onChange={(v) => setMix('pseudo', v)}
+        />
+        <NumberField
+          label="Generated-query copies"
+          value={data.mix.generated}
+          min={0}
+          max={8}
+          hint={
+            generatedCount === null
+              ? 'No learned queries yet: train the query generator below.'
+              : `${generatedCount.toLocaleString('en')} kept generated queries.`
+          }
+          onChange={(v) => setMix('generated', v)}
         />
       </div>
-      <span className="field-hint">Empty k or c = chosen for the corpus size.</span>
-      <SelectField<'lsa' | 'dense'>
-        label="Cluster documents by"
-        value={data.docidVectors ?? 'lsa'}
-        disabled={!semantic}
+      <NumberField
+        label="Pseudo-queries per document"
+        value={data.querygen.perDoc}
+        min={0}
+        max={20}
+        hint="Spans and keyword sets cut from each document (NCI's document-as-query), per strategy."
+        onChange={(v) => onChange({ ...data, querygen: { ...data.querygen, perDoc: v ?? 0 } })}
+      />
+      <CheckboxField
+        label="Draw new pseudo-queries every epoch"
+        checked={data.resamplePseudo ?? false}
+        hint="Fresh spans and keywords each pass, instead of the same set every time."
+        onChange={(resamplePseudo) => onChange({ ...data, resamplePseudo })}
+      />
+    </fieldset>
+  );
+}
+
+/** Distillation from a teacher's ranking, and CorpusBrain-style pre-training. */
+function TeacherSettings({ data, onChange }: DataProps) {
+  const denseReady = useAppStore((s) => s.denseStatus === 'ready');
+  const distill = data.distill ?? DEFAULT_DISTILL_PARAMS;
+  const setDistill = (d: Partial<DistillParams>) =>
+    onChange({ ...data, distill: { ...distill, ...d } });
+  const on = distill.teacher !== 'none';
+  return (
+    <fieldset className="settings-group">
+      <legend>Teacher and pre-training</legend>
+      <SelectField<DistillParams['teacher']>
+        label="Learn the ranking of"
+        value={distill.teacher}
         options={[
-          { value: 'lsa', label: 'LSA of TF-IDF (word usage)' },
+          { value: 'none', label: 'Nobody: only the right docid counts' },
+          { value: 'bm25', label: 'BM25 (distillation)' },
           {
             value: 'dense',
-            label: `Dense embeddings (the dual encoder's)${denseReady ? '' : ' — needs a dense retriever'}`,
+            label: `The dense retriever${denseReady ? '' : ' — train one first'}`,
             disabled: !denseReady,
           },
         ]}
-        hint="DSI clustered BERT embeddings; here the dense retriever's document embeddings can play that part."
-        onChange={(docidVectors) => onChange({ ...data, docidVectors })}
+        hint="Distillation (RIPOR, DGR): for every query the first decoding step is also pulled toward the teacher's top documents, not only toward the one right answer."
+        onChange={(teacher) => setDistill({ teacher })}
+      />
+      <div className="field-pair">
+        <NumberField
+          label="Teacher weight λ"
+          value={distill.weight}
+          min={0}
+          max={10}
+          integer={false}
+          disabled={!on}
+          onChange={(v) => setDistill({ weight: v ?? 0 })}
+        />
+        <NumberField
+          label="Teacher temperature τ"
+          value={distill.temperature}
+          min={0.01}
+          max={10}
+          integer={false}
+          disabled={!on}
+          hint="Small τ: only the teacher's best documents count."
+          onChange={(v) => setDistill({ temperature: v ?? DEFAULT_DISTILL_PARAMS.temperature })}
+        />
+      </div>
+      <NumberField
+        label="Pre-training epochs (CorpusBrain)"
+        value={data.pretrainEpochs ?? 0}
+        min={0}
+        max={20}
+        hint="Before indexing, learn sentence → docid pairs cut from the corpus itself: an inner sentence and the lead of each document."
+        onChange={(v) => onChange({ ...data, pretrainEpochs: v ?? 0 })}
       />
     </fieldset>
   );
@@ -87,54 +144,17 @@ function DocidSettings({ data, onChange }: DataProps) {
  * (`dense`) reads the same config but only its (query or pseudo-query, document) pairs, so it
  * shows neither docids nor indexing examples.
  */
-export function DataSettings({ data, dense = false, onChange }: DataProps & { dense?: boolean }) {
-  const setMix = (key: keyof DsiMixParams, value: number | null) =>
-    onChange({ ...data, mix: { ...data.mix, [key]: value ?? 0 } });
-
+export function DataSettings({
+  data,
+  dModel,
+  dense = false,
+  onChange,
+}: DataProps & { dense?: boolean; dModel?: number }) {
   return (
     <>
-      {!dense && <DocidSettings data={data} onChange={onChange} />}
-      <fieldset className="settings-group">
-        <legend>Training examples</legend>
-        <p className="note">
-          {dense
-            ? 'The mix says how many copies of each kind of pair one epoch shows: a real training query with its document, and a generated pseudo-query with its document.'
-            : 'The mix says how many copies of each kind of example one epoch shows: document text → docid (indexing), real training queries → docid, and generated pseudo-queries → docid.'}
-        </p>
-        <div className={dense ? 'field-pair' : 'field-triple'}>
-          {!dense && (
-            <NumberField
-              label="Indexing copies"
-              value={data.mix.indexing}
-              min={0}
-              max={8}
-              onChange={(v) => setMix('indexing', v)}
-            />
-          )}
-          <NumberField
-            label="Real-query copies"
-            value={data.mix.queries}
-            min={0}
-            max={8}
-            onChange={(v) => setMix('queries', v)}
-          />
-          <NumberField
-            label="Pseudo-query copies"
-            value={data.mix.pseudo}
-            min={0}
-            max={8}
-            onChange={(v) => setMix('pseudo', v)}
-          />
-        </div>
-        <NumberField
-          label="Pseudo-queries per document"
-          value={data.querygen.perDoc}
-          min={0}
-          max={20}
-          hint="Spans and keyword sets cut from each document (DSI-QG), per strategy."
-          onChange={(v) => onChange({ ...data, querygen: { ...data.querygen, perDoc: v ?? 0 } })}
-        />
-      </fieldset>
+      {!dense && <DocidSettings data={data} dModel={dModel ?? 64} onChange={onChange} />}
+      <ExampleSettings data={data} dense={dense} onChange={onChange} />
+      {!dense && <TeacherSettings data={data} onChange={onChange} />}
     </>
   );
 }

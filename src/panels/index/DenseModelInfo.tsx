@@ -12,7 +12,7 @@ function searchText(search: DenseInfo['search']): string {
   return `HNSW (approximate${recall})`;
 }
 
-/** The figures of a loaded dense retriever: size, embedding, memory, search, held-out metrics. */
+/** The figures of a loaded dense retriever: size, embedding, memory, search, metrics on its evaluation split. */
 function DenseStats({ dense }: { dense: DenseInfo }) {
   const measured = INDEX_METRICS.filter((m) => dense.metrics[m] !== undefined);
   const { parameterBytes, embeddingBytes, annBytes } = dense.sizes;
@@ -44,13 +44,15 @@ function DenseStats({ dense }: { dense: DenseInfo }) {
         </div>
         {measured.map((m) => (
           <div key={m}>
-            <dt>{m} (held out)</dt>
+            <dt>
+              {m} ({dense.metricsSplit})
+            </dt>
             <dd data-testid={`dense-${m}`}>{formatMetric(dense.metrics[m])}</dd>
           </div>
         ))}
       </dl>
       {measured.length === 0 && (
-        <p className="note">No held-out evaluation was recorded for this retriever.</p>
+        <p className="note">No evaluation was recorded for this retriever.</p>
       )}
     </>
   );

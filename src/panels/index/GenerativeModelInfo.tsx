@@ -1,7 +1,7 @@
 import { useAppStore } from '../../store/appStore';
 import { formatMetric, INDEX_METRICS } from './trainFormat';
 
-/** Which generative model answers queries now, and how well it did on held-out queries. */
+/** Which generative model answers queries now, and how well it did on its evaluation split. */
 export function GenerativeModelInfo() {
   const model = useAppStore((s) => s.model);
   const status = useAppStore((s) => s.modelStatus);
@@ -48,13 +48,15 @@ export function GenerativeModelInfo() {
             </div>
             {measured.map((m) => (
               <div key={m}>
-                <dt>{m} (held out)</dt>
+                <dt>
+                  {m} ({model.metricsSplit})
+                </dt>
                 <dd data-testid={`model-${m}`}>{formatMetric(model.metrics[m])}</dd>
               </div>
             ))}
           </dl>
           {measured.length === 0 && (
-            <p className="note">No held-out evaluation was recorded for this model.</p>
+            <p className="note">No dev evaluation was recorded for this model.</p>
           )}
         </>
       )}

@@ -1,4 +1,5 @@
 import { CurrentModel } from './CurrentModel';
+import { GeneratedQueriesOutcome } from './GeneratedQueriesOutcome';
 import { TrainCharts } from './TrainCharts';
 import { TrainControls } from './TrainControls';
 import { TrainOutcome } from './TrainOutcome';
@@ -30,6 +31,7 @@ export function IndexPanel() {
         <TrainControls />
         <TrainProgress />
         <TrainOutcome />
+        <GeneratedQueriesOutcome />
         <TrainCharts />
       </section>
     </>

@@ -17,9 +17,14 @@ export function smoothCurve(values: number[], weight = 0.9): number[] {
 export function TrainCharts() {
   const losses = useAppStore((s) => s.losses);
   const evals = useAppStore((s) => s.evals);
-  const dense = useAppStore((s) => s.runKind === 'dense');
+  const kind = useAppStore((s) => s.runKind);
+  const dense = kind === 'dense';
   const evalEvery = useAppStore((s) =>
-    dense ? s.denseTrainConfig.evalEveryEpochs : s.trainConfig.evalEveryEpochs,
+    kind === 'dense'
+      ? s.denseTrainConfig.evalEveryEpochs
+      : kind === 'querygen'
+        ? s.queryGenConfig.evalEveryEpochs
+        : s.trainConfig.evalEveryEpochs,
   );
 
   const lossSeries = useMemo<LineSeries[]>(
@@ -31,11 +36,13 @@ export function TrainCharts() {
   );
   const evalSeries = useMemo<LineSeries[]>(() => {
     const epochs = evals.map((e) => e.epoch);
+    if (kind === 'querygen')
+      return [{ label: 'dev loss', values: evals.map((e) => e.metrics.loss ?? 0), x: epochs }];
     return [
       { label: 'Hits@1', values: evals.map((e) => e.metrics['Hits@1'] ?? 0), x: epochs },
       { label: 'Hits@10', values: evals.map((e) => e.metrics['Hits@10'] ?? 0), x: epochs },
     ];
-  }, [evals]);
+  }, [evals, kind]);
 
   if (losses.length === 0 && evals.length === 0) return null;
   return (
@@ -46,9 +53,16 @@ export function TrainCharts() {
         xLabel="step"
         yLabel={dense ? 'InfoNCE' : 'cross-entropy'}
       />
-      {evals.length > 0 ? (
+      {evals.length > 0 && kind === 'querygen' ? (
         <LineChart
-          title={`Held-out hit rate (${evals.at(-1)!.queries} queries)`}
+          title={`Dev loss of the generator (${evals.at(-1)!.queries} questions)`}
+          series={evalSeries}
+          xLabel="epoch"
+          yLabel="cross-entropy"
+        />
+      ) : evals.length > 0 ? (
+        <LineChart
+          title={`Dev hit rate (${evals.at(-1)!.queries} queries)`}
           series={evalSeries}
           xLabel="epoch"
           yLabel="hit rate"
@@ -56,8 +70,8 @@ export function TrainCharts() {
         />
       ) : (
         <p className="note chart-placeholder">
-          The held-out hit rate appears after the first evaluation (
-          {evalEvery > 0 ? `every ${evalEvery} epochs` : 'at the end'}).
+          The dev-split {kind === 'querygen' ? 'loss' : 'hit rate'} appears after the first
+          evaluation ({evalEvery > 0 ? `every ${evalEvery} epochs` : 'at the end'}).
         </p>
       )}
     </div>

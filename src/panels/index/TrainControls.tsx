@@ -5,6 +5,13 @@ import { useAppStore } from '../../store/appStore';
 const START_LABEL: Record<TrainKind, string> = {
   generative: 'Index',
   dense: 'Train dense retriever',
+  querygen: 'Train query generator',
+};
+
+const WHAT: Record<TrainKind, string> = {
+  generative: 'the generative model',
+  dense: 'the dense retriever',
+  querygen: 'the query generator',
 };
 
 /** One line a student can read at a glance: what the run (of `kind`) is doing now. */
@@ -14,24 +21,25 @@ function statusText(
   corpusName: string | undefined,
   kind: TrainKind,
 ) {
-  const dense = kind === 'dense';
   switch (status) {
     case 'idle':
       if (!corpusName) return 'Waiting for a corpus.';
-      return dense
-        ? `Ready to train the dense retriever on ${corpusName}.`
-        : `Ready to index ${corpusName}.`;
+      return kind === 'generative'
+        ? `Ready to index ${corpusName}.`
+        : `Ready to train ${WHAT[kind]} on ${corpusName}.`;
     case 'preparing':
       return `Preparing the data: ${stage || 'starting'}…`;
     case 'running':
       if (stage && stage !== 'Training') return `${stage}…`;
-      return dense ? 'Training the dense retriever…' : 'Training…';
+      return kind === 'generative' ? 'Training…' : `Training ${WHAT[kind]}…`;
     case 'paused':
       return 'Paused. Resume to go on from the same step.';
     case 'done':
-      return dense
+      return kind === 'dense'
         ? 'Done. The new dense retriever now answers in the Compare and Evaluate panels.'
-        : 'Done. The new model now answers in the Search panel.';
+        : kind === 'querygen'
+          ? 'Done. The generator’s questions are listed in the Corpus panel.'
+          : 'Done. The new model now answers in the Search panel.';
     case 'cancelled':
       return 'Cancelled.';
     case 'error':

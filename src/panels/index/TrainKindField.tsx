@@ -12,6 +12,11 @@ const KINDS: { value: TrainKind; label: string; note: string }[] = [
     label: 'Dense (dual encoder)',
     note: 'two Transformer towers that embed queries and documents near each other (InfoNCE)',
   },
+  {
+    value: 'querygen',
+    label: 'Query generator (DSI-QG)',
+    note: 'a seq2seq model that writes questions for a passage; its filtered questions then index the generative model',
+  },
 ];
 
 /** Which model the next run trains: the generative index or the dense retriever. */

@@ -7,8 +7,9 @@ export function TrainOutcome() {
   const speed = useAppStore((s) => s.trainingSpeed);
   const evals = useAppStore((s) => s.evals);
   const error = useAppStore((s) => s.trainingError);
-  const dense = useAppStore((s) => s.runKind === 'dense');
-  const what = dense ? 'dense retriever' : 'model';
+  const kind = useAppStore((s) => s.runKind);
+  const dense = kind === 'dense';
+  const what = dense ? 'dense retriever' : kind === 'querygen' ? 'query generator' : 'model';
   const last = evals.at(-1);
 
   if (status === 'error') {
@@ -27,6 +28,19 @@ export function TrainOutcome() {
     );
   }
   if (status !== 'done') return null;
+  if (kind === 'querygen') {
+    return (
+      <div className="outcome outcome-done" aria-label="Run summary">
+        <h3>Query generator trained</h3>
+        {speed && (
+          <p>
+            Trained in {speed.seconds.toFixed(1)} s at {formatRate(speed.examplesPerSec)} pairs/s.
+            {last && ` Dev loss ${formatMetric(last.metrics.loss)} per question token.`}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="outcome outcome-done" aria-label="Run summary">
       <h3>{dense ? 'Dense retriever trained' : 'Run finished'}</h3>
@@ -39,11 +53,11 @@ export function TrainOutcome() {
       )}
       {last ? (
         <p>
-          Last evaluation (epoch {last.epoch}, {last.queries} held-out queries):{' '}
+          Last evaluation (epoch {last.epoch}, {last.queries} dev queries):{' '}
           {INDEX_METRICS.map((m) => `${m} ${formatMetric(last.metrics[m])}`).join(' · ')}
         </p>
       ) : (
-        <p className="note">This corpus has no held-out queries, so the run was not evaluated.</p>
+        <p className="note">This corpus has no dev queries, so the run was not evaluated.</p>
       )}
     </div>
   );

@@ -23,13 +23,15 @@ function TrainingPlan() {
   const dense = useAppStore((s) => s.runKind === 'dense');
   if (dense) return <DensePlan />;
   if (!plan) return null;
-  const { indexing, queries, pseudo } = plan.examples;
+  const { indexing, queries, pseudo, generated } = plan.examples;
+  const tokens = plan.tgtLen - 1;
   return (
     <p className="note" data-testid="training-plan">
-      {plan.parameters.toLocaleString()} parameters · {plan.docidScheme} docids of up to{' '}
-      {plan.tgtLen - 1} digits · {plan.srcVocab.toLocaleString()} subwords · each epoch shows{' '}
-      {indexing.toLocaleString()} indexing, {queries.toLocaleString()} real-query and{' '}
-      {pseudo.toLocaleString()} pseudo-query examples.
+      {plan.parameters.toLocaleString()} parameters · {plan.docidScheme} docids of{' '}
+      {tokens === 1 ? 'one token' : `up to ${tokens} tokens`} · {plan.srcVocab.toLocaleString()}{' '}
+      subwords · each epoch shows {indexing.toLocaleString()} indexing, {queries.toLocaleString()}{' '}
+      real-query, {pseudo.toLocaleString()} pseudo-query and {generated.toLocaleString()}{' '}
+      generated-query examples.
     </p>
   );
 }

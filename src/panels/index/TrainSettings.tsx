@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/appStore';
 import { DenseSettings } from './DenseSettings';
 import { GenerativeSettings } from './GenerativeSettings';
+import { QueryGenSettings } from './QueryGenSettings';
 import { TrainKindField } from './TrainKindField';
 
 /** The settings of the next indexing run; locked while a run is under way. */
@@ -25,7 +26,13 @@ export function TrainSettings() {
       <fieldset className="settings-fieldset" disabled={busy}>
         <TrainKindField value={kind} onChange={setKind} />
         {busy && <p className="note">Settings are locked while the model trains.</p>}
-        {kind === 'dense' ? <DenseSettings /> : <GenerativeSettings />}
+        {kind === 'dense' ? (
+          <DenseSettings />
+        ) : kind === 'querygen' ? (
+          <QueryGenSettings />
+        ) : (
+          <GenerativeSettings />
+        )}
       </fieldset>
     </form>
   );
