@@ -10,23 +10,11 @@ import { loadTokenizer } from '../src/core/text/tokenizer';
 import { importWeights, type CheckpointManifest } from '../src/models/checkpoint';
 import { createRetriever, retrieve, type DsiRetriever } from '../src/models/dsiRetriever';
 import { disposeSeq2Seq } from '../src/models/seq2seq';
-import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
+import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
 import { trainDsi, type DsiTrainConfig } from '../src/models/train/trainDsi';
+import { DIGIT_VOCAB } from '../src/core/docids/types';
+import type { DocidsFile } from '../src/models/loadCheckpoint';
 import { currentCommit, percentiles, type BenchRow } from './results';
-
-/** For collections larger than the built-in one: the classroom model, fewer passes, one pseudo-query per strategy. */
-export const LARGE_CORPUS_CONFIG: DsiTrainConfig = {
-  ...DEMO_TRAIN_CONFIG,
-  data: {
-    ...DEMO_TRAIN_CONFIG.data,
-    tokenizer: { vocabSize: 8000, minFrequency: 2 },
-    srcLen: 64,
-    querygen: { ...DEMO_TRAIN_CONFIG.data.querygen, perDoc: 1 },
-  },
-  epochs: 8,
-  evalEveryEpochs: 0,
-  evalQueries: 0,
-};
 
 /** The shipped checkpoint, read from disk (the page fetches the same files). */
 export function readCheckpoint(dir: string, corpus: Corpus): DsiRetriever {
@@ -37,11 +25,12 @@ export function readCheckpoint(dir: string, corpus: Corpus): DsiRetriever {
     manifest,
     bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
   );
-  const docids: Record<string, number[]> = json('docids.json').docids;
+  const file: DocidsFile = json('docids.json');
   return createRetriever(
     model,
     loadTokenizer(json('tokenizer.json')),
-    corpus.docs.map((d) => docids[d.id]),
+    corpus.docs.map((d) => file.docids[d.id]),
+    file.vocab ?? DIGIT_VOCAB,
   );
 }
 
@@ -174,7 +163,10 @@ export async function benchGenerative(
       ...DEMO_TRAIN_CONFIG,
       evalQueries: 0,
       evalEveryEpochs: 0,
-      data: { ...DEMO_TRAIN_CONFIG.data, mix: { indexing: 1, queries: 0, pseudo: 0 } },
+      data: {
+        ...DEMO_TRAIN_CONFIG.data,
+        mix: { indexing: 1, queries: 0, pseudo: 0, generated: 0 },
+      },
     };
     rows.push(
       await trainAndEvaluate(

@@ -27,7 +27,8 @@ import { DEMO_DENSE_CONFIG } from '../src/models/dense/presets';
 import { retrieve, type DsiRetriever } from '../src/models/dsiRetriever';
 import { disposeSeq2Seq, parameterCount } from '../src/models/seq2seq';
 import { trainDsi } from '../src/models/train/trainDsi';
-import { LARGE_CORPUS_CONFIG, readCheckpoint } from './generative.bench';
+import { LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
+import { readCheckpoint } from './generative.bench';
 import { currentCommit, type BenchRow } from './results';
 
 /** Dense settings for collections larger than the built-in one (one pseudo-query per strategy). */
@@ -214,13 +215,20 @@ export async function benchMethods(
     await denseMethod(corpus, queries, epochs.dense),
     await bm25Method(corpus, queries),
   ].filter((m): m is Trained => m !== null);
-  const fused = fuseMethods(
-    methods.map((m) => ({ ...m.results, weight: 1 })),
-    { k: 60 },
-    DEPTH,
-    `Fusion (RRF k=60 of ${methods.map((m) => m.results.name.split(' ')[0]).join(' + ')})`,
-  );
-  const all = [...methods, { results: fused, config: { k: 60, weights: 1 }, train: {} }];
+  const fuse = (parts: Trained[]) => ({
+    results: fuseMethods(
+      parts.map((m) => ({ ...m.results, weight: 1 })),
+      { k: 60 },
+      DEPTH,
+      `Fusion (RRF k=60 of ${parts.map((m) => m.results.name.split(' ')[0]).join(' + ')})`,
+    ),
+    config: { k: 60, weights: 1 },
+    train: {},
+  });
+  const all = [...methods, fuse(methods)];
+  // generative + BM25 alone: does the generative model add to the lexical baseline?
+  const pair = methods.filter((m) => m.results.name !== 'Dense (dual encoder)');
+  if (pair.length === 2 && methods.length === 3) all.push(fuse(pair));
   const scores = scoreMethods(
     qrels,
     all.map((m) => m.results),

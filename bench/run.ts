@@ -9,7 +9,9 @@ import { benchFirstAnswer } from './firstAnswer.bench';
 import { benchIndexRun } from './indexRun.bench';
 import { benchTrainSpeed } from './trainSpeed.bench';
 import { benchGenerative } from './generative.bench';
-import { readBeirFolder } from './readBeir';
+import { benchAblation, DEFAULT_ABLATION_SAMPLE } from './ablation.bench';
+import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
+import { readBeirFolder, withoutTrainQueries } from './readBeir';
 import { markdownTable, writeResults, type BenchRow } from './results';
 
 /**
@@ -20,31 +22,46 @@ import { markdownTable, writeResults, type BenchRow } from './results';
  * speed (training examples/s per TF.js backend and PyTorch on the same config),
  * ann (HNSW recall@10 and latency against exact search on 20k random unit vectors),
  * inspector (frame intervals while stepping through the beam-search inspector in the page),
- * methods (generative, dense, BM25 and their fusion on the same queries: quality, latency, memory).
+ * methods (generative, dense, BM25 and their fusion on the same queries: quality, latency, memory),
+ * ablation (docid scheme × indexing strategy, same model and example budget per row; hours).
+ * --no-train-queries: collections are read with their train split ignored (pseudo-queries only).
+ * --budget N: training examples per ablation row (default: 32,000 on the built-in corpus, 60,000 elsewhere).
  */
-const SUITES = ['bm25', 'page', 'speed', 'generative', 'ann', 'inspector', 'methods'];
+const SUITES = ['bm25', 'page', 'speed', 'generative', 'ann', 'inspector', 'methods', 'ablation'];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
   const suites: string[] = [];
   let split = 'test';
   let epochs: number | undefined;
   let denseEpochs: number | undefined;
+  let noTrainQueries = false;
+  let budget: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dataset') datasets.push(argv[++i]);
     else if (argv[i] === '--split') split = argv[++i];
     else if (argv[i] === '--suite' && SUITES.includes(argv[i + 1])) suites.push(argv[++i]);
     else if (argv[i] === '--epochs') epochs = Number(argv[++i]);
     else if (argv[i] === '--dense-epochs') denseEpochs = Number(argv[++i]);
+    else if (argv[i] === '--no-train-queries') noTrainQueries = true;
+    else if (argv[i] === '--budget') budget = Number(argv[++i]);
     else
       throw new Error(
-        `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')}, --epochs N, --dense-epochs N)`,
+        `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')}, --epochs N, --dense-epochs N, --no-train-queries, --budget N)`,
       );
   }
   if (datasets.length === 0) {
     datasets.push('public/corpora/genir-demo');
     if (existsSync('../shared/datasets/scifact')) datasets.push('../shared/datasets/scifact');
   }
-  return { datasets, split, epochs, denseEpochs, suites: suites.length ? suites : SUITES };
+  return {
+    datasets,
+    split,
+    epochs,
+    denseEpochs,
+    noTrainQueries,
+    budget,
+    suites: suites.length ? suites : SUITES,
+  };
 }
 
 function referenceNotes(rows: BenchRow[]): string[] {
@@ -72,7 +89,9 @@ function referenceNotes(rows: BenchRow[]): string[] {
   return notes;
 }
 
-const { datasets, split, epochs, denseEpochs, suites } = parseArgs(process.argv.slice(2));
+const { datasets, split, epochs, denseEpochs, noTrainQueries, budget, suites } = parseArgs(
+  process.argv.slice(2),
+);
 if (suites.includes('bm25')) {
   const rows: BenchRow[] = [];
   for (const dir of datasets) {
@@ -160,7 +179,8 @@ if (suites.includes('inspector')) {
 if (suites.includes('methods')) {
   const rows: BenchRow[] = [];
   for (const dir of datasets) {
-    const corpus = readBeirFolder(dir);
+    const read = readBeirFolder(dir);
+    const corpus = noTrainQueries ? withoutTrainQueries(read, split) : read;
     rows.push(
       ...(await benchMethods(corpus, split, {
         generative: epochs ?? 4,
@@ -169,7 +189,27 @@ if (suites.includes('methods')) {
     );
     console.log(markdownTable(rows.filter((r) => r.dataset === corpus.name)));
   }
-  writeResults('methods', rows, [
+  writeResults(noTrainQueries ? 'methods-no-train-queries' : 'methods', rows, [
     "Generative (DSI, beam 10), dense (dual encoder, exact inner-product search) and BM25 on each collection's judged queries, and their reciprocal rank fusion (k = 60, equal weights, top 100). Shipped checkpoints where they exist (the built-in corpus); otherwise models trained here for the epochs in config (--epochs, default 4, and --dense-epochs, default 10). Latency: one query at a time, TF.js wasm backend in Node, one thread; fusion's is the sum of its parts. memoryBytes: float32 parameters (generative), parameters + the document embedding matrix (dense), postings + norms + vocabulary (BM25), the sum (fusion). trainExamplesPerSec: training pairs (dense) or examples (generative) per second over the run.",
+  ]);
+}
+if (suites.includes('ablation')) {
+  const rows: BenchRow[] = [];
+  for (const dir of datasets) {
+    const corpus = readBeirFolder(dir);
+    const builtin = corpus.name === 'genir-demo';
+    rows.push(
+      ...(await benchAblation(corpus, split, {
+        base: DEMO_TRAIN_CONFIG,
+        schemes: ['atomic', 'semantic', 'naive', 'text'],
+        budgetExamples: budget ?? (builtin ? 32_000 : 60_000),
+        noTrainQueries,
+        sample: DEFAULT_ABLATION_SAMPLE,
+      })),
+    );
+    console.log(markdownTable(rows.filter((r) => r.dataset.startsWith(corpus.name))));
+  }
+  writeResults(noTrainQueries ? 'ablation-no-train-queries' : 'ablation', rows, [
+    `Generative retrieval ablation on each collection's ${split} queries, reported once. Every row trains the classroom model (DEMO_TRAIN_CONFIG's shape and optimiser) from scratch on the same number of training examples (config.epochs × config.examplesPerEpoch ≈ the budget), then decodes with beam 10. Rungs are cumulative: doc-only DSI (document → docid) → + the collection's training queries → + rule-based pseudo-queries drawn anew every epoch → + the learned query generator's questions (DSI-QG, 5 per document, unfiltered) → + DSI-QG's filter (kept when BM25 ranks the question's own document in its top 10) → + 2 epochs of CorpusBrain-style pre-training → + distillation from BM25's top 20 (λ = 1, τ = 0.1). Settings were chosen on the dev split (npm run tune); this table is the test split. Latency: one query at a time, TF.js wasm in Node, one thread.`,
   ]);
 }
