@@ -17,7 +17,9 @@ test('the Corpus panel shows counts, length statistics and a filterable, paged t
   await openApp(page, '/#corpus');
   await expect(page.getByTestId('doc-count')).toHaveText('156');
   await expect(page.getByTestId('query-count')).toHaveText('795');
-  await expect(page.getByTestId('split-train')).toHaveText('600 queries · 600 qrels');
+  // a seeded 15% of the train questions become the dev split (tuning reads dev, never test)
+  await expect(page.getByTestId('split-train')).toHaveText('510 queries · 510 qrels');
+  await expect(page.getByTestId('split-dev')).toHaveText('90 queries · 90 qrels');
   await expect(page.getByTestId('split-test')).toHaveText('195 queries · 195 qrels');
   await expect(page.getByLabel('Words per document', { exact: true })).toContainText(/median \d+/);
   await expect(page.getByText('Page 1 of 8', { exact: true })).toBeVisible();

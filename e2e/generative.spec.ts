@@ -3,11 +3,20 @@ import { expect, test, type Page } from '@playwright/test';
 import { builtinTestQuestion, openApp } from './app';
 
 const MODEL = 'public/models/genir-demo';
-const docids: Record<string, number[]> = JSON.parse(
-  readFileSync(`${MODEL}/docids.json`, 'utf8'),
-).docids;
+const file: {
+  docids: Record<string, number[]>;
+  vocab?: { labels: string[]; joiner: string };
+} = JSON.parse(readFileSync(`${MODEL}/docids.json`, 'utf8'));
+// how the page writes a docid: its tokens' labels joined (digits when the file has no vocabulary)
+const label = (tokens: number[]) =>
+  file.vocab
+    ? tokens
+        .map((t) => file.vocab!.labels[t])
+        .join(file.vocab.joiner)
+        .trim()
+    : tokens.join('-');
 const validPairs = new Set(
-  Object.entries(docids).map(([id, tokens]) => `${tokens.join('-')} → doc ${id}`),
+  Object.entries(file.docids).map(([id, tokens]) => `${label(tokens)} → doc ${id}`),
 );
 const firstTestQuery = builtinTestQuestion(1);
 

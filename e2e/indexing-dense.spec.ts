@@ -55,6 +55,7 @@ test('Index trains the dense retriever live (step, loss and ETA move, the loss f
   // its document embeddings can now shape the generative model's semantic docids (as DSI used BERT's)
   await page.getByRole('radio', { name: 'Generative (DSI)', exact: true }).check();
   await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Tiny (fast demo)' });
+  await page.getByLabel('Docid scheme', { exact: true }).selectOption('semantic');
   await page.getByLabel('Cluster documents by', { exact: true }).selectOption('dense');
   await page.getByRole('button', { name: 'Index', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Training status', exact: true })).toHaveText(

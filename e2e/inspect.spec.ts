@@ -58,7 +58,7 @@ test('the inspector steps through a decoding whose leaves are the ranked results
   const trace = JSON.parse(readFileSync(await json.path(), 'utf8'));
   expect(trace.query).toBe(testQuery);
   expect(trace.trace).toHaveLength(steps);
-  expect(trace.hits.map((h: { docid: string }) => h.docid)).toEqual(ranked);
+  expect(trace.hits.map((h: { label: string }) => h.label)).toEqual(ranked);
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
     inspector.getByRole('button', { name: 'Export tree (SVG)', exact: true }).click(),
@@ -76,9 +76,15 @@ test('the inspector steps through a decoding whose leaves are the ranked results
       .toString(),
   ).toBe('PNG');
 
-  // diverse beam search: three groups, three colours, and the plain search beside it
+  // diverse beam search: three groups, three colours, and the plain search beside it; a strong
+  // penalty (λ = 5) so that no group repeats an earlier group's documents
   await inspector.getByRole('checkbox', { name: 'Diverse beam search', exact: true }).check();
-  await expect(trees.getByRole('figure', { name: /^Diverse beam search \(G=3, / })).toBeVisible({
+  const strength = inspector.getByRole('spinbutton', { name: 'Diversity strength λ', exact: true });
+  await strength.fill('5');
+  await strength.blur();
+  await expect(
+    trees.getByRole('figure', { name: /^Diverse beam search \(G=3, λ=5\)/ }),
+  ).toBeVisible({
     timeout: 60_000,
   });
   await expect(inspector.getByTestId('group-swatch')).toHaveCount(3);

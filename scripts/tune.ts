@@ -12,6 +12,7 @@ import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/pres
 import { evaluateRetriever, trainDsi, type DsiTrainConfig } from '../src/models/train/trainDsi';
 import { consoleProgress } from './consoleProgress';
 import { withSetting } from './withSetting';
+import { keptQuestions } from './keptQuestions';
 
 const args = process.argv.slice(2);
 const values = (name: string) =>
@@ -28,7 +29,9 @@ await tf.setBackend('wasm');
 await tf.ready();
 const corpus = readBeirFolder(dataset);
 const started = performance.now();
-const trained = await trainDsi(corpus, config, consoleProgress());
+// --generated: DSI-QG's learned questions (classroom generator, 5 per document, BM25 rank ≤ 10)
+const generated = args.includes('--generated') ? await keptQuestions(corpus) : undefined;
+const trained = await trainDsi(corpus, config, consoleProgress(), undefined, { generated });
 const seconds = (performance.now() - started) / 1000;
 const dev = await evaluateRetriever(trained.retriever, corpus, SPLITS.dev, 100_000, 1);
 disposeSeq2Seq(trained.retriever.model);
@@ -41,6 +44,7 @@ const line = {
   seconds: Math.round(seconds),
   examplesPerSec: Math.round(trained.speed.examplesPerSec),
   sets: values('set'),
+  generated: generated?.length ?? 0,
   preset,
 };
 console.log(JSON.stringify(line));

@@ -36,6 +36,7 @@ export function ComparePanel() {
   const denseError = useAppStore((s) => s.denseError);
   const map = useAppStore((s) => s.embeddingMap);
   const docidOf = useAppStore((s) => s.docidOf);
+  const semantic = useAppStore((s) => s.model?.docidScheme === 'semantic');
   const weights = useAppStore((s) => s.fusionWeights);
   const rrfK = useAppStore((s) => s.rrfK);
   const selected = useAppStore((s) => s.selectedDoc);
@@ -153,6 +154,7 @@ export function ComparePanel() {
           map={map}
           query={asked && denseAnswer?.query === query ? denseAnswer.point : null}
           docidOf={docidOf}
+          colourByCluster={semantic}
           clusterTerms={clusterTerms}
           tops={{
             generative: (lists.generative ?? []).map((h) => h.docId),

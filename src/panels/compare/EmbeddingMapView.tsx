@@ -26,6 +26,8 @@ export interface EmbeddingMapViewProps {
   query: [number, number] | null;
   /** document id → readable docid; its first token is the top-level cluster */
   docidOf: Record<string, string> | null;
+  /** colour documents by their top-level docid cluster (semantic docids only: others have none) */
+  colourByCluster: boolean;
   /** each method's top results */
   tops: Record<MethodName, readonly string[]>;
   docs: ReadonlyMap<string, Doc>;
@@ -40,7 +42,8 @@ export interface EmbeddingMapViewProps {
  * model's top-level semantic cluster; the query is a star, each method's top results are ringed.
  */
 export function EmbeddingMapView(props: EmbeddingMapViewProps) {
-  const { map, query, docidOf, tops, docs, clusterTerms, selected, onSelect } = props;
+  const { map, query, docidOf, colourByCluster, tops, docs, clusterTerms, selected, onSelect } =
+    props;
   const { scaleX, scaleY } = useMemo(() => {
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let i = 0; i < map.docIds.length; i++) {
@@ -65,7 +68,8 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
     };
   }, [map, query]);
 
-  const clusterOf = (docId: string) => docidOf?.[docId]?.split('-')[0];
+  const clusterOf = (docId: string) =>
+    colourByCluster ? docidOf?.[docId]?.split('-')[0] : undefined;
   const clusters = [...new Set(map.docIds.map(clusterOf).filter((c) => c !== undefined))].sort(
     (a, b) => Number(a) - Number(b),
   );
