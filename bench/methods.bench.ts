@@ -10,6 +10,7 @@ import {
   timedRun,
   type MethodResults,
 } from '../src/core/eval/methodComparison';
+import { DEFAULT_QUERYGEN_PARAMS } from '../src/core/querygen/types';
 import { bm25IndexBytes, buildBM25Index, searchBM25 } from '../src/core/lexical/bm25';
 import {
   importDenseCheckpoint,
@@ -31,10 +32,17 @@ import { LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
 import { readCheckpoint } from './generative.bench';
 import { currentCommit, type BenchRow } from './results';
 
-/** Dense settings for collections larger than the built-in one (one pseudo-query per strategy). */
+/**
+ * Dense settings for collections larger than the built-in one: one pseudo-query per strategy, with
+ * the default span and keyword lengths it always had (the short ones were chosen for the
+ * generative model, on the built-in corpus's dev split).
+ */
 export const LARGE_DENSE_CONFIG: DenseTrainConfig = {
   ...DEMO_DENSE_CONFIG,
-  data: LARGE_CORPUS_CONFIG.data,
+  data: {
+    ...LARGE_CORPUS_CONFIG.data,
+    querygen: { ...DEFAULT_QUERYGEN_PARAMS, perDoc: 1 },
+  },
   epochs: 10,
   evalEveryEpochs: 0,
   evalQueries: 0,
