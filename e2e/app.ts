@@ -58,3 +58,13 @@ export async function engineActivity(page: Page): Promise<EngineActivity> {
     tensors: await count('engine-tensors'),
   };
 }
+
+/** Load pasted paragraphs as the corpus, through the Corpus panel. */
+export async function pasteCorpus(page: Page, text: string, docs: number) {
+  await page.getByRole('tab', { name: 'Corpus', exact: true }).click();
+  await page.getByLabel('Or paste text, one document per paragraph:', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Load pasted text', exact: true }).click();
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    `pasted (pasted) · ${docs} docs`,
+  );
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { zipSync } from 'fflate';
-import { file, openApp, pickFiles } from './app';
+import { file, openApp, pickFiles, pasteCorpus } from './app';
 
 const CORPUS = [
   '{"_id": "k1", "title": "Kiwi bird", "text": "The kiwi is a flightless bird from New Zealand."}',
@@ -101,13 +101,7 @@ test('a CSV with id,title,text columns and pasted paragraphs load', async ({ pag
   );
   await expect(page.getByRole('cell', { name: 'Tea, green', exact: true })).toBeVisible();
 
-  await page
-    .getByLabel('Or paste text, one document per paragraph:', { exact: true })
-    .fill('Otters\nOtters hold hands.\n\nBeavers build dams.');
-  await page.getByRole('button', { name: 'Load pasted text', exact: true }).click();
-  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
-    'pasted (pasted) · 2 docs',
-  );
+  await pasteCorpus(page, 'Otters\nOtters hold hands.\n\nBeavers build dams.', 2);
   await expect(page.getByRole('cell', { name: 'Otters', exact: true })).toBeVisible();
 });
 

@@ -8,9 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBeirFolder } from '../bench/readBeir';
 import type { Corpus } from '../src/core/corpus/types';
-import { exportWeights } from '../src/models/checkpoint';
-import { toDocidsFile } from '../src/models/loadCheckpoint';
-import { disposeSeq2Seq, parameterCount } from '../src/models/seq2seq';
+import { exportDsiCheckpoint, toDocidsFile } from '../src/models/loadCheckpoint';
+import { disposeSeq2Seq } from '../src/models/seq2seq';
 import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
 import { trainDsi } from '../src/models/train/trainDsi';
 import { trainDenseDemo } from './trainDenseDemo';
@@ -73,38 +72,37 @@ async function trainGenerativeDemo(corpus: Corpus): Promise<void> {
 
   mkdirSync(outDir, { recursive: true });
   const { model } = trained.retriever;
-  const { table, bytes } = await exportWeights(model);
-  const write = (name: string, value: unknown) =>
-    writeFileSync(join(outDir, name), JSON.stringify(value) + '\n');
-  writeFileSync(join(outDir, 'weights.bin'), bytes);
-  write('model.json', {
-    format: 'genir-dsi-1',
-    config: model.config,
-    parameters: parameterCount(model),
-    weights: table,
-  });
-  write('tokenizer.json', trained.prepared.tokenizer.toJSON());
-  write(
-    'docids.json',
+  const files = await exportDsiCheckpoint(
+    trained.retriever,
     toDocidsFile(
       corpus.docs.map((d) => d.id),
       trained.prepared.assignment,
     ),
+    {
+      config: {
+        corpus: corpus.name,
+        training: config,
+        examples: trained.prepared.counts,
+        backend: tf.getBackend(),
+      },
+      metrics: {
+        split: config.evalSplit,
+        queries: final?.queries ?? 0,
+        ...(final?.metrics ?? {}),
+        trainSeconds: Math.round(trained.speed.seconds),
+        examplesPerSec: Number(trained.speed.examplesPerSec.toFixed(1)),
+        finalLoss: trained.history.losses.at(-1),
+      } as unknown as Record<string, number>,
+    },
   );
-  write('config.json', {
-    corpus: corpus.name,
-    training: config,
-    examples: trained.prepared.counts,
-    backend: tf.getBackend(),
-  });
-  write('metrics.json', {
-    split: config.evalSplit,
-    queries: final?.queries ?? 0,
-    ...(final?.metrics ?? {}),
-    trainSeconds: Math.round(trained.speed.seconds),
-    examplesPerSec: Number(trained.speed.examplesPerSec.toFixed(1)),
-    finalLoss: trained.history.losses.at(-1),
-  });
+  const write = (name: string, value: unknown) =>
+    writeFileSync(join(outDir, name), JSON.stringify(value) + '\n');
+  writeFileSync(join(outDir, 'weights.bin'), files.weights);
+  write('model.json', files.manifest);
+  write('tokenizer.json', files.tokenizer);
+  write('docids.json', files.docids);
+  write('config.json', files.config);
+  write('metrics.json', files.metrics);
   console.log(`wrote ${outDir}`);
   disposeSeq2Seq(model);
 }

@@ -21,24 +21,33 @@ export function App() {
   const [panel, setPanel] = usePanelFromHash();
   const loadBuiltinCorpus = useAppStore((s) => s.loadBuiltinCorpus);
   const startEngine = useAppStore((s) => s.startEngine);
-  const loadShippedModel = useAppStore((s) => s.loadShippedModel);
-  const loadShippedDense = useAppStore((s) => s.loadShippedDense);
+  const startModels = useAppStore((s) => s.startModels);
   const setDenseSearchPlan = useAppStore((s) => s.setDenseSearchPlan);
 
   useEffect(() => {
     void loadBuiltinCorpus();
     // TF.js starts in its worker after the first paint, so BM25 answers while it warms up; the
-    // shipped checkpoint downloads meanwhile and becomes tensors once a backend is up.
+    // shipped checkpoints (or the models saved here last time) load meanwhile and become tensors
+    // once a backend is up.
     const t = setTimeout(() => {
       void startEngine(preferredBackend());
-      void loadShippedModel();
       const threshold = annThreshold();
       // sent before the dense checkpoint loads: the worker handles messages in order
       if (threshold) void setDenseSearchPlan({ annThreshold: threshold });
-      void loadShippedDense();
+      void startModels();
     }, 0);
     return () => clearTimeout(t);
-  }, [loadBuiltinCorpus, startEngine, loadShippedModel, loadShippedDense, setDenseSearchPlan]);
+  }, [loadBuiltinCorpus, startEngine, startModels, setDenseSearchPlan]);
+
+  // closing or reloading the tab mid-training loses the run: the browser asks first
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      const status = useAppStore.getState().trainingStatus;
+      if (status === 'preparing' || status === 'running' || status === 'paused') e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
 
   const Active = PANELS.find((p) => p.id === panel)!.Component;
   return (

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TokenizerJSON } from '../core/text/tokenizer';
 import type { ParamStore } from './layers/params';
-import { createSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
+import { createSeq2Seq, disposeSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
 
 /** What a saved DSI model holds besides its weights (the files' JSON). */
 export interface CheckpointManifest {
@@ -44,10 +44,21 @@ export async function exportWeights(model: {
   return { table, bytes };
 }
 
+/** The bytes of `data` as an ArrayBuffer of their own (a Uint8Array may view part of a larger one). */
+export function ownBuffer(data: ArrayBuffer | Uint8Array): ArrayBuffer {
+  if (!(data instanceof Uint8Array)) return data;
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+}
+
 /** A model with the manifest's config and the weights from `bytes`; checks every name and shape. */
 export function importWeights(manifest: CheckpointManifest, bytes: ArrayBuffer): Seq2SeqModel {
   const model = createSeq2Seq(manifest.config);
-  assignWeights(model.params, manifest.weights, bytes);
+  try {
+    assignWeights(model.params, manifest.weights, bytes);
+  } catch (e) {
+    disposeSeq2Seq(model);
+    throw e;
+  }
   return model;
 }
 

@@ -1,7 +1,8 @@
 import { DIGIT_VOCAB, type DocidAssignment, type DocidVocab } from '../core/docids/types';
 import { checkDocids } from '../core/docids/validate';
 import { loadTokenizer, type TokenizerJSON } from '../core/text/tokenizer';
-import { importWeights, type CheckpointManifest } from './checkpoint';
+import { exportWeights, importWeights, ownBuffer, type CheckpointManifest } from './checkpoint';
+import { parameterCount } from './seq2seq';
 import { createRetriever, type DsiRetriever } from './dsiRetriever';
 
 /** The files `npm run train:demo` writes beside weights.bin. */
@@ -35,6 +36,66 @@ export interface LoadedCheckpoint {
   config: Record<string, unknown>;
 }
 
+/** model.json of a saved DSI model. */
+export type DsiManifest = Pick<CheckpointManifest, 'format' | 'config' | 'weights'> & {
+  parameters?: number;
+};
+
+/** The six files of a generative checkpoint, in memory (what `npm run train:demo` writes). */
+export interface DsiCheckpointFiles {
+  manifest: DsiManifest;
+  weights: Uint8Array;
+  tokenizer: TokenizerJSON;
+  docids: DocidsFile;
+  metrics: Record<string, number>;
+  config: Record<string, unknown>;
+}
+
+/** Everything a trained retriever needs to answer again, as a checkpoint's files. */
+export async function exportDsiCheckpoint(
+  retriever: DsiRetriever,
+  docids: DocidsFile,
+  extra: { config: Record<string, unknown>; metrics: Record<string, number> },
+): Promise<DsiCheckpointFiles> {
+  const { model } = retriever;
+  const { table, bytes } = await exportWeights(model);
+  return {
+    manifest: {
+      format: 'genir-dsi-1',
+      config: model.config,
+      parameters: parameterCount(model),
+      weights: table,
+    },
+    weights: bytes,
+    tokenizer: retriever.tokenizer.toJSON(),
+    docids,
+    metrics: extra.metrics,
+    config: extra.config,
+  };
+}
+
+/** A retriever from a checkpoint's contents; checks the format, every weight and every docid. */
+export function importDsiCheckpoint(files: {
+  manifest: DsiManifest;
+  weights: ArrayBuffer | Uint8Array;
+  tokenizer: TokenizerJSON;
+  docids: DocidsFile;
+  metrics: Record<string, number>;
+  config: Record<string, unknown>;
+}): LoadedCheckpoint {
+  const { manifest, docids } = files;
+  if (manifest.format !== 'genir-dsi-1')
+    throw new Error(`not a generative checkpoint (format ${String(manifest.format)})`);
+  const docIds = Object.keys(docids.docids);
+  const vocab = docids.vocab ?? DIGIT_VOCAB;
+  const tokens = docIds.map((id) => docids.docids[id]);
+  const check = checkDocids(tokens, vocab);
+  if (!check.ok) throw new Error(`docids.json, document ${docIds[check.doc]}: ${check.error}`);
+  const model = importWeights(manifest as CheckpointManifest, ownBuffer(files.weights));
+  const retriever = createRetriever(model, loadTokenizer(files.tokenizer), tokens, vocab);
+  return { retriever, docIds, docids, metrics: files.metrics, config: files.config };
+}
+
 async function fetchOk(url: string): Promise<Response> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`could not fetch ${url} (${r.status})`);
@@ -51,22 +112,13 @@ export async function loadCheckpoint(
 ): Promise<LoadedCheckpoint> {
   const root = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const [manifest, weights, tokenizer, docids, metrics, config] = await Promise.all([
-    fetchOk(`${root}model.json`).then(
-      (r) => r.json() as Promise<Pick<CheckpointManifest, 'config' | 'weights'>>,
-    ),
+    fetchOk(`${root}model.json`).then((r) => r.json() as Promise<DsiManifest>),
     fetchOk(`${root}weights.bin`).then((r) => r.arrayBuffer()),
     fetchOk(`${root}tokenizer.json`).then((r) => r.json() as Promise<TokenizerJSON>),
     fetchOk(`${root}docids.json`).then((r) => r.json() as Promise<DocidsFile>),
     fetchOk(`${root}metrics.json`).then((r) => r.json() as Promise<Record<string, number>>),
     fetchOk(`${root}config.json`).then((r) => r.json() as Promise<Record<string, unknown>>),
   ]);
-  const docIds = Object.keys(docids.docids);
   await backendReady;
-  const model = importWeights(manifest as CheckpointManifest, weights);
-  const vocab = docids.vocab ?? DIGIT_VOCAB;
-  const tokens = docIds.map((id) => docids.docids[id]);
-  const check = checkDocids(tokens, vocab);
-  if (!check.ok) throw new Error(`docids.json, document ${docIds[check.doc]}: ${check.error}`);
-  const retriever = createRetriever(model, loadTokenizer(tokenizer), tokens, vocab);
-  return { retriever, docIds, docids, metrics, config };
+  return importDsiCheckpoint({ manifest, weights, tokenizer, docids, metrics, config });
 }

@@ -7,6 +7,7 @@ import { createDenseSlice, type DenseSlice } from './denseSlice';
 import { createInspectSlice, type InspectSlice } from './inspectSlice';
 import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createQueryGenSlice, type QueryGenSlice } from './queryGenSlice';
+import { createSavedSlice, type SavedSlice } from './savedSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
@@ -19,6 +20,7 @@ export type AppState = CorpusSlice &
   BackendSlice &
   ModelSlice &
   QueryGenSlice &
+  SavedSlice &
   TrainingSlice & {
     /** Called after a new corpus is in place: results that belonged to the old one are cleared. */
     onCorpusChanged(): void;
@@ -36,6 +38,7 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createBackendSlice(...a),
     ...createModelSlice(...a),
     ...createQueryGenSlice(...a),
+    ...createSavedSlice(...a),
     ...createTrainingSlice(...a),
     onCorpusChanged() {
       set({

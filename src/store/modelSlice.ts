@@ -53,7 +53,12 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       await engineClient().dropDense();
       get().setDense(null);
     }
-    if (builtin && get().denseStatus === 'none') void get().loadShippedDense();
+    if (get().denseStatus === 'none')
+      void get()
+        .restoreSaved('dense')
+        .then((restored) => {
+          if (!restored && builtin && get().denseStatus === 'none') void get().loadShippedDense();
+        });
     if (fits(model)) return;
     if (model) {
       await engineClient().dropModel();
@@ -65,6 +70,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
         inspectedPlain: null,
       });
     }
+    if (get().modelStatus !== 'none' || (await get().restoreSaved('generative'))) return;
     if (builtin && get().modelStatus === 'none') await get().loadShippedModel();
   },
   setModel(model) {

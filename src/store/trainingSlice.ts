@@ -133,7 +133,10 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
           trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
           trainingSpeed: outcome.speed,
         });
-        if (!outcome.cancelled) get().setDense(outcome.dense);
+        if (!outcome.cancelled) {
+          get().setDense(outcome.dense);
+          void get().saveModelInUse('dense');
+        }
       } catch (e) {
         set({ trainingStatus: 'error', trainingError: (e as Error).message });
       }
@@ -161,6 +164,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       });
       if (!outcome.cancelled) {
         get().setModel(outcome.model);
+        void get().saveModelInUse('generative');
       }
     } catch (e) {
       set({ trainingStatus: 'error', trainingError: (e as Error).message });

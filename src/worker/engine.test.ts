@@ -1,23 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../core/corpus/types';
 import { DEFAULT_BEAM_SEARCH_PARAMS } from '../core/decode/beamSearch';
 import { TINY_TRAIN_CONFIG } from '../models/train/presets';
 import { createEngine } from './engine';
+import { TINY_TOPICS_CORPUS } from './tinyCorpus.fixture';
 import type { GenerativeAnswer, TrainCallbacksApi } from './engineApi';
 import { isSuperseded, yieldToMessages } from './latestRequests';
 
-const TOPICS = ['volcano lava magma', 'whale ocean dolphin', 'violin string orchestra'];
-const corpus: Corpus = {
-  name: 'tiny',
-  docs: Array.from({ length: 12 }, (_, i) => ({
-    id: `d${i}`,
-    title: `Doc ${i}`,
-    text: `${TOPICS[i % 3]} number ${i}`,
-  })),
-  queries: [{ id: 'q1', text: 'volcano lava' }],
-  qrels: { train: new Map([['q1', new Map([['d0', 1]])]]) },
-};
+const corpus = TINY_TOPICS_CORPUS;
 const quiet: TrainCallbacksApi = {
   onStage: () => {},
   onPrepared: () => {},

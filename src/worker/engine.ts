@@ -4,8 +4,8 @@ import { timedRun } from '../core/eval/methodComparison';
 import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
 import { docidToString, formatDocid } from '../core/docids/types';
 import { pickBackend, switchBackend } from '../models/backend';
-import { DecodeStopped, retrieve, type DsiRetriever } from '../models/dsiRetriever';
-import { loadCheckpoint } from '../models/loadCheckpoint';
+import { DecodeStopped, retrieve } from '../models/dsiRetriever';
+import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
 import { trainDsi } from '../models/train/trainDsi';
@@ -24,16 +24,11 @@ import {
 } from './denseEngine';
 import type { EngineActivity, EngineWorkerApi, ModelInfo, RequestTag } from './engineApi';
 import { LatestRequests, yieldToMessages } from './latestRequests';
+import { stateOfLoaded, type GenerativeState } from './generativeState';
 import { ModelSlot } from './modelSlot';
+import { createPersistEngine } from './persistEngine';
 import { createQueryGenEngine } from './queryGenEngine';
 import { TrainingRuns } from './trainingRuns';
-
-/** The generative model in use, with the document ids in its document-number order. */
-interface GenerativeState {
-  retriever: DsiRetriever;
-  docIds: string[];
-  info: ModelInfo;
-}
 
 const NO_MODEL = 'no generative model is loaded';
 const NO_DENSE = 'no dense model is loaded';
@@ -65,6 +60,12 @@ export function createEngine(): EngineWorkerApi {
   };
   const startTraining = () => runs.start();
   const queryGenPart = createQueryGenEngine(runs);
+  const persistPart = createPersistEngine(
+    generative,
+    dense,
+    () => backendReady,
+    () => densePlan,
+  );
 
   return {
     init(preferred) {
@@ -76,33 +77,25 @@ export function createEngine(): EngineWorkerApi {
     setBackend: (name) => switchBackend(name),
 
     async loadCheckpoint(url, corpusName) {
-      const loaded = await loadCheckpoint(url, backendReady);
-      const info: ModelInfo = {
-        source: 'checkpoint',
+      const state = stateOfLoaded(
+        await loadCheckpoint(url, backendReady),
+        'checkpoint',
         corpusName,
-        docCount: loaded.docIds.length,
-        parameters: parameterCount(loaded.retriever.model),
-        docidScheme: loaded.docids.scheme,
-        config: loaded.config,
-        metrics: loaded.metrics,
-        metricsSplit: String((loaded.metrics as Record<string, unknown>).split ?? 'dev'),
-        clusterTerms: loaded.docids.clusterTerms,
-        docidVocab: loaded.retriever.vocab,
-      };
-      generative.replace({ retriever: loaded.retriever, docIds: loaded.docIds, info });
-      return info;
+      );
+      generative.replace(state);
+      return state.info;
     },
 
     async train(corpus, config, callbacks) {
       const control = startTraining();
       try {
-        const docIds = corpus.docs.map((d) => d.id);
+        const corpusIds = corpus.docs.map((d) => d.id);
         const needVectors =
           config.data.docidVectors === 'dense' || config.data.docidParams.initFromDense === true;
-        const vectors = needVectors ? embeddingsInOrder(dense.current, docIds) : undefined;
+        const vectors = needVectors ? embeddingsInOrder(dense.current, corpusIds) : undefined;
         const denseTeacher =
           config.data.distill?.teacher === 'dense' && dense.current
-            ? teacherOf(dense.current, docIds)
+            ? teacherOf(dense.current, corpusIds)
             : undefined;
         const kept = config.data.mix.generated > 0 ? queryGenPart.keptQueries(corpus) : undefined;
         const trained = await trainDsi(corpus, config, callbacks, control, {
@@ -131,7 +124,12 @@ export function createEngine(): EngineWorkerApi {
           clusterTerms: prepared.assignment.clusterTerms ?? {},
           docidVocab: prepared.assignment.vocab,
         };
-        generative.replace({ retriever, docIds: corpus.docs.map((d) => d.id), info });
+        generative.replace({
+          retriever,
+          docIds: corpusIds,
+          docidsFile: toDocidsFile(corpusIds, prepared.assignment),
+          info,
+        });
         return { cancelled: false, model: info, speed: trained.speed };
       } finally {
         runs.end();
@@ -139,6 +137,7 @@ export function createEngine(): EngineWorkerApi {
     },
 
     ...queryGenPart,
+    ...persistPart,
 
     async pauseTraining() {
       runs.current?.pause();

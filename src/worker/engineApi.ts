@@ -3,6 +3,8 @@ import type { DocidVocab } from '../core/docids/types';
 import type { TraceEntry } from '../core/decode/searchTree';
 import type { DenseSearchPlanParams } from '../core/dense/annRecall';
 import type { DenseTrainConfig } from '../models/dense/config';
+import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
+import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
 import type { DecodeParams } from '../models/dsiRetriever';
 import type { BackendName, BackendReport } from '../models/backend';
 import type { QueryFilterParams } from '../core/querygen/filter';
@@ -275,6 +277,18 @@ export interface EngineWorkerApi {
   generatedFor(docId: string): Promise<GeneratedQuery[]>;
   /** Forget the generated queries (the corpus changed); the generator stays. */
   dropGenerated(): Promise<void>;
+  /** The generative model in use as checkpoint files (to keep it in the browser's storage). */
+  exportGenerative(): Promise<DsiCheckpointFiles>;
+  /** Put a saved generative model in use (trained in the page earlier, for `corpusName`). */
+  importGenerative(files: DsiCheckpointFiles, corpusName: string): Promise<ModelInfo>;
+  /** The dense model in use as checkpoint files. */
+  exportDense(): Promise<DenseCheckpointFiles>;
+  /** Put a saved dense model in use; `queries` sample its HNSW recall when it needs one. */
+  importDense(
+    files: DenseCheckpointFiles,
+    corpusName: string,
+    queries: string[],
+  ): Promise<DenseInfo>;
   /** Work done so far and TF.js memory now (the header's engine details; leak checks). */
   activity(): Promise<EngineActivity>;
   /** Training speed of a model shape on random ids (the benchmark page calls this). */

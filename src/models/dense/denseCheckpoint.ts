@@ -1,5 +1,5 @@
 import { loadTokenizer, type TokenizerJSON } from '../../core/text/tokenizer';
-import { assignWeights, exportWeights, type WeightEntry } from '../checkpoint';
+import { assignWeights, exportWeights, ownBuffer, type WeightEntry } from '../checkpoint';
 import { denseIndexFromArray, indexEmbeddings } from './denseIndex';
 import { createDenseRetriever, type DenseRetriever } from './denseRetriever';
 import {
@@ -65,9 +65,9 @@ export async function exportDenseCheckpoint(
 /** A retriever from a checkpoint's contents; checks the format, every weight and the sizes. */
 export function importDenseCheckpoint(files: {
   manifest: DenseCheckpointManifest;
-  weights: ArrayBuffer;
+  weights: ArrayBuffer | Uint8Array;
   tokenizer: TokenizerJSON;
-  embeddings: ArrayBuffer;
+  embeddings: ArrayBuffer | Uint8Array;
 }): DenseRetriever {
   const { manifest } = files;
   if (manifest.format !== DENSE_FORMAT)
@@ -83,8 +83,12 @@ export function importDenseCheckpoint(files: {
     );
   const model = createDualEncoder(manifest.config);
   try {
-    assignWeights(model.params, manifest.weights, files.weights);
-    const index = denseIndexFromArray(new Float32Array(files.embeddings.slice(0)), count, dim);
+    assignWeights(model.params, manifest.weights, ownBuffer(files.weights));
+    const index = denseIndexFromArray(
+      new Float32Array(ownBuffer(files.embeddings).slice(0)),
+      count,
+      dim,
+    );
     return createDenseRetriever(model, loadTokenizer(files.tokenizer), index);
   } catch (e) {
     disposeDualEncoder(model);

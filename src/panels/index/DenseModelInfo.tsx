@@ -67,7 +67,7 @@ export function DenseModelInfo() {
   return (
     <section className="current-model" aria-label="Dense retriever">
       <h3>Dense (dual encoder)</h3>
-      {!dense && status === 'loading' && <p>Loading the shipped dense retriever…</p>}
+      {!dense && status === 'loading' && <p>Loading the dense retriever…</p>}
       {!dense && status !== 'loading' && (
         <p>
           No dense retriever for this corpus yet. Choose <strong>Dense (dual encoder)</strong> in

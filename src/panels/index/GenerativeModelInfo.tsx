@@ -12,7 +12,7 @@ export function GenerativeModelInfo() {
   return (
     <section className="current-model" aria-label="Generative model">
       <h3>Generative (DSI)</h3>
-      {!model && status === 'loading' && <p>Loading the shipped model…</p>}
+      {!model && status === 'loading' && <p>Loading the model…</p>}
       {!model && status !== 'loading' && (
         <p>
           No generative model for this corpus yet. Press <strong>Index</strong> below to train one;

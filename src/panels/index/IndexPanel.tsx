@@ -1,5 +1,6 @@
 import { CurrentModel } from './CurrentModel';
 import { GeneratedQueriesOutcome } from './GeneratedQueriesOutcome';
+import { SavedModels } from './SavedModels';
 import { TrainCharts } from './TrainCharts';
 import { TrainControls } from './TrainControls';
 import { TrainOutcome } from './TrainOutcome';
@@ -34,6 +35,7 @@ export function IndexPanel() {
         <GeneratedQueriesOutcome />
         <TrainCharts />
       </section>
+      <SavedModels />
     </>
   );
 }

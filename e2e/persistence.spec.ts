@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import { builtinTestQuestion, openApp, pasteCorpus } from './app';
+
+const QUESTION = builtinTestQuestion(2);
+
+/** The generative results for QUESTION as text (rank, title, score, docid), once they are shown. */
+async function generativeAnswer(page: Page, expectedSource: RegExp): Promise<string[]> {
+  await page.getByRole('tab', { name: 'Search', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill(QUESTION);
+  const results = page.getByRole('region', { name: 'Generative results', exact: true });
+  await expect(results.getByTestId('model-in-use')).toHaveText(expectedSource, {
+    timeout: 120_000,
+  });
+  await expect(results.getByRole('listitem')).toHaveCount(10);
+  return results
+    .getByRole('listitem')
+    .evaluateAll((items) =>
+      items.map((li) =>
+        [
+          li.querySelector('.result-head')!.textContent,
+          li.querySelector('.doc-id')!.textContent,
+        ].join(' | '),
+      ),
+    );
+}
+
+const TRAINED = /^Answering with the model trained in this page: atomic docids/;
+const SHIPPED = /^Answering with the checkpoint shipped with the app/;
+
+test('a model trained in the page is saved, answers the same after a reload and after a corpus switch, and the shipped model comes back on request', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const errors = await openApp(page, '/#index');
+  const saved = page.getByRole('region', { name: 'Saved models', exact: true });
+  await expect(saved.getByText('No model is saved yet.', { exact: true })).toBeVisible();
+  await expect(page.getByText(/^The checkpoint shipped with the app \(/)).toBeVisible({
+    timeout: 60_000,
+  });
+
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Tiny (fast demo)' });
+  await page.getByRole('button', { name: 'Index', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Training status', exact: true })).toHaveText(
+    /^Done/,
+    { timeout: 120_000 },
+  );
+  // saved when training ended, and marked as the model in use
+  const rows = saved.getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(/Generative model, genir-demo, .*in use/);
+  await expect(rows.nth(1)).toContainText('genir-demo (156 docs)');
+  await expect(saved.getByTestId('storage-estimate')).toContainText(/MB used of the/);
+  const trained = await generativeAnswer(page, TRAINED);
+
+  // a reload brings back the trained model, not the shipped one
+  await page.reload();
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText('156 docs');
+  expect(await generativeAnswer(page, TRAINED)).toEqual(trained);
+
+  // another corpus drops the model; the built-in corpus brings it back
+  await pasteCorpus(page, 'Otters\nOtters hold hands.\n\nBeavers build dams.', 2);
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  await expect(
+    page.getByText('No generative model for this corpus yet.', { exact: false }),
+  ).toBeVisible();
+  // the saved model belongs to another corpus: it cannot be put in use here
+  await expect(rows.nth(1).getByRole('button', { name: 'Use', exact: true })).toBeDisabled();
+  await page.getByRole('tab', { name: 'Corpus', exact: true }).click();
+  await page.getByRole('button', { name: 'Load the built-in corpus', exact: true }).click();
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText(
+    'genir-demo (built-in) · 156 docs',
+  );
+  expect(await generativeAnswer(page, TRAINED)).toEqual(trained);
+
+  // back to the shipped models, which a reload keeps
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  await saved.getByRole('button', { name: 'Use the shipped models', exact: true }).click();
+  await expect(page.getByText(/^The checkpoint shipped with the app \(/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(rows.nth(1)).not.toContainText('in use');
+  const shipped = await generativeAnswer(page, SHIPPED);
+  expect(shipped).not.toEqual(trained);
+  await page.reload();
+  expect(await generativeAnswer(page, SHIPPED)).toEqual(shipped);
+
+  // the saved model can be chosen again, renamed and deleted
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  await rows.nth(1).getByRole('button', { name: 'Use', exact: true }).click();
+  await expect(rows.nth(1)).toContainText('in use', { timeout: 60_000 });
+  expect(await generativeAnswer(page, TRAINED)).toEqual(trained);
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  await rows.nth(1).getByRole('button', { name: 'Rename', exact: true }).click();
+  await saved
+    .getByRole('textbox', { name: 'New name', exact: true })
+    .fill('Tiny atomic, lecture 3');
+  await saved.getByRole('button', { name: 'Save name', exact: true }).click();
+  await expect(rows.nth(1)).toContainText('Tiny atomic, lecture 3');
+  await rows.nth(1).getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(saved.getByText('No model is saved yet.', { exact: true })).toBeVisible();
+  // deleting the saved model does not take it away from the page until the next reload
+  expect(await generativeAnswer(page, TRAINED)).toEqual(trained);
+  await page.reload();
+  expect(await generativeAnswer(page, SHIPPED)).toEqual(shipped);
+  expect(errors).toEqual([]);
+});
+
+test('closing the tab while a model trains asks first', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '/#index');
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Tiny (fast demo)' });
+  const epochs = page.getByLabel('Epochs', { exact: true });
+  await epochs.fill('200');
+  await epochs.blur();
+  await page.getByRole('button', { name: 'Index', exact: true }).click();
+  await expect(page.getByTestId('train-step')).toBeVisible({ timeout: 60_000 });
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  expect(asked.type()).toBe('beforeunload');
+  await asked.dismiss();
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { corpusFingerprint } from './fingerprint';
+
+const docs = (ids: string[]) => ids.map((id) => ({ id, title: '', text: '' }));
+
+describe('corpusFingerprint', () => {
+  it('is stable and depends on the name, the count and the ids in order', () => {
+    const a = corpusFingerprint({ name: 'c', docs: docs(['d1', 'd2']) });
+    expect(corpusFingerprint({ name: 'c', docs: docs(['d1', 'd2']) })).toBe(a);
+    expect(a).toMatch(/^c#2#[0-9a-f]{8}$/);
+    expect(corpusFingerprint({ name: 'other', docs: docs(['d1', 'd2']) })).not.toBe(a);
+    expect(corpusFingerprint({ name: 'c', docs: docs(['d2', 'd1']) })).not.toBe(a);
+    expect(corpusFingerprint({ name: 'c', docs: docs(['d1', 'd2', 'd3']) })).not.toBe(a);
+    // the separator keeps concatenations apart
+    expect(corpusFingerprint({ name: 'c', docs: docs(['ab', 'c']) })).not.toBe(
+      corpusFingerprint({ name: 'c', docs: docs(['a', 'bc']) }),
+    );
+  });
+});

@@ -1,0 +1,19 @@
+import type { Corpus } from './types';
+
+/**
+ * A short key that tells corpora apart: the name, the document count and a 32-bit FNV-1a hash of
+ * the document ids in order. A model saved for one corpus is offered again only for a corpus with
+ * the same key (its docids map document numbers to these ids).
+ */
+export function corpusFingerprint(corpus: Pick<Corpus, 'name' | 'docs'>): string {
+  let h = 0x811c9dc5;
+  for (const doc of corpus.docs) {
+    for (let i = 0; i < doc.id.length; i++) {
+      h ^= doc.id.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f; // separator, so ["ab","c"] and ["a","bc"] differ
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${corpus.name}#${corpus.docs.length}#${(h >>> 0).toString(16).padStart(8, '0')}`;
+}

@@ -1,0 +1,132 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
+import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
+
+export type SavedKind = 'generative' | 'dense';
+export type SavedFiles = DsiCheckpointFiles | DenseCheckpointFiles;
+
+/** What the Saved list shows about a model kept in the browser (its files are stored apart). */
+export interface SavedModelMeta {
+  id: string;
+  kind: SavedKind;
+  name: string;
+  corpusName: string;
+  /** corpusFingerprint of the corpus it was trained on */
+  corpusKey: string;
+  docCount: number;
+  savedAt: number;
+  /** bytes of its weights, embeddings and JSON files */
+  bytes: number;
+  /** e.g. "atomic docids, 0.82 M parameters" */
+  detail: string;
+  metrics: Record<string, number>;
+  metricsSplit: string;
+}
+
+/** The model a corpus uses, per kind: a saved model's id, or 'shipped' for the app's checkpoint. */
+export type InUse = string;
+
+interface Schema extends DBSchema {
+  models: { key: string; value: SavedModelMeta };
+  files: { key: string; value: { id: string; files: SavedFiles } };
+  inUse: { key: string; value: InUse };
+}
+
+/** The browser's store of trained models (IndexedDB): metadata, files and each corpus's choice. */
+export interface SavedModelsDb {
+  list(): Promise<SavedModelMeta[]>;
+  /** Keep `files` under a new id; rejects (and keeps nothing) when the browser refuses the space. */
+  save(
+    meta: Omit<SavedModelMeta, 'id' | 'savedAt' | 'bytes'>,
+    files: SavedFiles,
+  ): Promise<SavedModelMeta>;
+  files(id: string): Promise<SavedFiles | undefined>;
+  rename(id: string, name: string): Promise<void>;
+  /** Forget a model, and any corpus's choice of it. */
+  remove(id: string): Promise<void>;
+  inUse(corpusKey: string, kind: SavedKind): Promise<InUse | undefined>;
+  setInUse(corpusKey: string, kind: SavedKind, value: InUse): Promise<void>;
+  /** Whether any corpus named `corpusName` uses a saved model of `kind` (not the shipped one). */
+  usesSaved(corpusName: string, kind: SavedKind): Promise<boolean>;
+}
+
+/** Bytes a model's files take: binary members exactly, JSON members as their UTF-16 text length. */
+export function filesBytes(files: SavedFiles): number {
+  let bytes = 0;
+  for (const value of Object.values(files)) {
+    bytes += value instanceof Uint8Array ? value.byteLength : JSON.stringify(value).length;
+  }
+  return bytes;
+}
+
+const VERSION = 1;
+
+export function openSavedModelsDb(name = 'genir-playground'): SavedModelsDb {
+  let db: Promise<IDBPDatabase<Schema>> | null = null;
+  const open = () =>
+    (db ??= openDB<Schema>(name, VERSION, {
+      upgrade(d) {
+        d.createObjectStore('models', { keyPath: 'id' });
+        d.createObjectStore('files', { keyPath: 'id' });
+        d.createObjectStore('inUse');
+      },
+    }));
+  const choiceKey = (corpusKey: string, kind: SavedKind) => `${corpusKey}/${kind}`;
+
+  return {
+    async list() {
+      const all = await (await open()).getAll('models');
+      return all.sort((a, b) => b.savedAt - a.savedAt);
+    },
+    async save(meta, files) {
+      const d = await open();
+      const saved: SavedModelMeta = {
+        ...meta,
+        id: `${meta.kind}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+        savedAt: Date.now(),
+        bytes: filesBytes(files),
+      };
+      const tx = d.transaction(['models', 'files'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('files').put({ id: saved.id, files }),
+        tx.objectStore('models').put(saved),
+        tx.done,
+      ]);
+      return saved;
+    },
+    async files(id) {
+      return (await (await open()).get('files', id))?.files;
+    },
+    async rename(id, newName) {
+      const d = await open();
+      const meta = await d.get('models', id);
+      if (!meta) throw new Error('that model is no longer saved');
+      await d.put('models', { ...meta, name: newName });
+    },
+    async remove(id) {
+      const d = await open();
+      const tx = d.transaction(['models', 'files', 'inUse'], 'readwrite');
+      const choices = tx.objectStore('inUse');
+      const deletions: Promise<unknown>[] = [
+        tx.objectStore('models').delete(id),
+        tx.objectStore('files').delete(id),
+      ];
+      for (let cursor = await choices.openCursor(); cursor; cursor = await cursor.continue())
+        if (cursor.value === id) deletions.push(cursor.delete());
+      await Promise.all([...deletions, tx.done]);
+    },
+    async inUse(corpusKey, kind) {
+      return (await open()).get('inUse', choiceKey(corpusKey, kind));
+    },
+    async setInUse(corpusKey, kind, value) {
+      await (await open()).put('inUse', value, choiceKey(corpusKey, kind));
+    },
+    async usesSaved(corpusName, kind) {
+      const d = await open();
+      const range = IDBKeyRange.bound(`${corpusName}#`, `${corpusName}#\uffff`);
+      for (let c = await d.transaction('inUse').store.openCursor(range); c; c = await c.continue())
+        if (String(c.key).endsWith(`/${kind}`) && c.value !== 'shipped') return true;
+      return false;
+    },
+  };
+}

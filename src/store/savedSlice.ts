@@ -1,0 +1,261 @@
+import type { StateCreator } from 'zustand';
+import { corpusFingerprint } from '../core/corpus/fingerprint';
+import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
+import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
+import type { AppState } from './appStore';
+import { BUILTIN_CORPUS } from './corpusSlice';
+import {
+  filesBytes,
+  openSavedModelsDb,
+  type SavedKind,
+  type SavedModelMeta,
+  type SavedModelsDb,
+} from './savedModelsDb';
+import { engineClient } from './workers';
+
+export interface SavedSlice {
+  /** models kept in this browser, newest first */
+  savedModels: SavedModelMeta[];
+  /** what went wrong last (saving, restoring, renaming); nothing loaded is lost */
+  savedError: string | null;
+  /** the browser's storage use and quota for this page, when it says */
+  storage: { usage: number; quota: number } | null;
+  /** the saved model in use per kind (null: the shipped one, or none) */
+  savedInUse: Record<SavedKind, string | null>;
+  refreshSaved(): Promise<void>;
+  /** Keep the model of `kind` in use (called when training ends); false when it was not kept. */
+  saveModelInUse(kind: SavedKind): Promise<boolean>;
+  /** Put a saved model in use for the loaded corpus (it must be the corpus it was trained on). */
+  adoptSavedModel(id: string): Promise<void>;
+  renameSavedModel(id: string, name: string): Promise<void>;
+  deleteSavedModel(id: string): Promise<void>;
+  /** Back to the checkpoints that ship with the app (built-in corpus only). */
+  restoreShippedModels(): Promise<void>;
+  /** The corpus changed: put back the saved model it used last; false when there is none. */
+  restoreSaved(kind: SavedKind): Promise<boolean>;
+  /**
+   * Page start: load the shipped checkpoints at once, unless the built-in corpus used saved models
+   * last time (those come back once the corpus and TF.js are up).
+   */
+  startModels(): Promise<void>;
+}
+
+let db: SavedModelsDb | null = null;
+/** The page's store (IndexedDB); absent where the browser has none (then nothing is kept). */
+function savedDb(): SavedModelsDb | null {
+  if (typeof indexedDB === 'undefined') return null;
+  return (db ??= openSavedModelsDb());
+}
+
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set, get) => {
+  const currentKey = () => {
+    const { corpus } = get();
+    return corpus ? corpusFingerprint(corpus) : null;
+  };
+  const readStorage = async () => {
+    const estimate = await navigator.storage?.estimate?.();
+    return estimate?.quota ? { usage: estimate.usage ?? 0, quota: estimate.quota } : null;
+  };
+  const failed = (what: string, e: unknown) =>
+    set({ savedError: `${what}: ${(e as Error).message ?? String(e)}` });
+
+  /** Put `files` in use as the model of `kind` for the corpus with `key`; true when it was. */
+  const adopt = async (kind: SavedKind, id: string, key: string): Promise<boolean> => {
+    const store = savedDb();
+    const files = await store?.files(id);
+    if (!store || !files) return false;
+    const { corpus } = get();
+    if (!corpus) return false;
+    if (kind === 'generative') {
+      set({ modelStatus: 'loading', modelError: null });
+      const info = await engineClient().importGenerative(files as DsiCheckpointFiles, corpus.name);
+      if (currentKey() !== key) {
+        await engineClient().dropModel();
+        set({ modelStatus: 'none' });
+        return false;
+      }
+      get().setModel(info);
+    } else {
+      set({ denseStatus: 'loading', denseError: null });
+      const queries = corpus.queries.map((q) => q.text);
+      const info = await engineClient().importDense(
+        files as DenseCheckpointFiles,
+        corpus.name,
+        queries,
+      );
+      if (currentKey() !== key) {
+        await engineClient().dropDense();
+        set({ denseStatus: 'none' });
+        return false;
+      }
+      get().setDense(info);
+    }
+    set({ savedInUse: { ...get().savedInUse, [kind]: id } });
+    return true;
+  };
+
+  return {
+    savedModels: [],
+    savedError: null,
+    storage: null,
+    savedInUse: { generative: null, dense: null },
+
+    async refreshSaved() {
+      const store = savedDb();
+      if (!store) return;
+      try {
+        set({ savedModels: await store.list(), storage: await readStorage() });
+      } catch (e) {
+        failed('Could not read the saved models', e);
+      }
+    },
+
+    async saveModelInUse(kind) {
+      const store = savedDb();
+      const { corpus, model, dense } = get();
+      const info = kind === 'generative' ? model : dense;
+      if (!store || !corpus || !info) return false;
+      try {
+        const files =
+          kind === 'generative'
+            ? await engineClient().exportGenerative()
+            : await engineClient().exportDense();
+        const bytes = filesBytes(files);
+        const storage = await readStorage();
+        if (storage && storage.usage + bytes > storage.quota)
+          throw new Error(
+            `it needs ${MB(bytes)} and this browser allows ${MB(storage.quota - storage.usage)} more for this page; delete a saved model to make room`,
+          );
+        const key = corpusFingerprint(corpus);
+        const detail =
+          kind === 'generative'
+            ? `${model!.docidScheme} docids, ${(info.parameters / 1e6).toFixed(2)} M parameters`
+            : `${dense!.dim} dimensions, ${(info.parameters / 1e6).toFixed(2)} M parameters`;
+        const when = new Date().toLocaleString();
+        const saved = await store.save(
+          {
+            kind,
+            name: `${kind === 'generative' ? 'Generative' : 'Dense'} model, ${corpus.name}, ${when}`,
+            corpusName: corpus.name,
+            corpusKey: key,
+            docCount: corpus.docs.length,
+            detail,
+            metrics: info.metrics,
+            metricsSplit: info.metricsSplit,
+          },
+          files,
+        );
+        await store.setInUse(key, kind, saved.id);
+        set({ savedInUse: { ...get().savedInUse, [kind]: saved.id }, savedError: null });
+        await get().refreshSaved();
+        return true;
+      } catch (e) {
+        failed(`The new ${kind} model answers but was not saved`, e);
+        return false;
+      }
+    },
+
+    async adoptSavedModel(id) {
+      const store = savedDb();
+      const meta = get().savedModels.find((m) => m.id === id);
+      const key = currentKey();
+      if (!store || !meta || !key) return;
+      if (meta.corpusKey !== key) {
+        set({
+          savedError: `“${meta.name}” was trained on ${meta.corpusName} (${meta.docCount} documents); load that corpus to use it`,
+        });
+        return;
+      }
+      try {
+        if (await adopt(meta.kind, id, key)) {
+          await store.setInUse(key, meta.kind, id);
+          set({ savedError: null });
+        } else failed('Could not load the saved model', new Error('its files are missing'));
+      } catch (e) {
+        if (meta.kind === 'generative') set({ modelStatus: get().model ? 'ready' : 'none' });
+        else set({ denseStatus: get().dense ? 'ready' : 'none' });
+        failed(`Could not load “${meta.name}”; the model in use stays`, e);
+      }
+    },
+
+    async renameSavedModel(id, name) {
+      const store = savedDb();
+      if (!store || name.trim() === '') return;
+      try {
+        await store.rename(id, name.trim());
+        await get().refreshSaved();
+      } catch (e) {
+        failed('Could not rename the model', e);
+      }
+    },
+
+    async deleteSavedModel(id) {
+      const store = savedDb();
+      if (!store) return;
+      try {
+        await store.remove(id);
+        const inUse = get().savedInUse;
+        set({
+          savedInUse: {
+            generative: inUse.generative === id ? null : inUse.generative,
+            dense: inUse.dense === id ? null : inUse.dense,
+          },
+        });
+        await get().refreshSaved();
+      } catch (e) {
+        failed('Could not delete the model', e);
+      }
+    },
+
+    async restoreShippedModels() {
+      const { corpus, corpusSource } = get();
+      if (!corpus || corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in') return;
+      const key = corpusFingerprint(corpus);
+      set({ savedInUse: { generative: null, dense: null }, savedError: null });
+      await Promise.all([get().loadShippedModel(), get().loadShippedDense()]);
+      const store = savedDb();
+      try {
+        await store?.setInUse(key, 'generative', 'shipped');
+        await store?.setInUse(key, 'dense', 'shipped');
+      } catch (e) {
+        failed('Could not remember the choice', e);
+      }
+    },
+
+    async restoreSaved(kind) {
+      const store = savedDb();
+      const key = currentKey();
+      const status = kind === 'generative' ? 'modelStatus' : 'denseStatus';
+      if (!store || !key || get()[status] !== 'none') return false;
+      // claimed before the first await, so two corpus changes in a row restore once
+      set({ [status]: 'loading' } as Partial<AppState>);
+      try {
+        const choice = await store.inUse(key, kind);
+        if (choice && choice !== 'shipped' && (await adopt(kind, choice, key))) return true;
+        set({ [status]: 'none' } as Partial<AppState>);
+        return false;
+      } catch (e) {
+        set({ [status]: 'none' } as Partial<AppState>);
+        failed(`Could not restore the saved ${kind} model`, e);
+        return false;
+      }
+    },
+
+    async startModels() {
+      const store = savedDb();
+      const uses = async (kind: SavedKind) => {
+        try {
+          return (await store?.usesSaved(BUILTIN_CORPUS, kind)) ?? false;
+        } catch {
+          return false;
+        }
+      };
+      const [generative, dense] = await Promise.all([uses('generative'), uses('dense')]);
+      if (!generative) void get().loadShippedModel();
+      if (!dense) void get().loadShippedDense();
+      void get().refreshSaved();
+    },
+  };
+};
