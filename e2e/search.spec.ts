@@ -1,4 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { evaluateRun } from '../src/core/eval/metrics';
+import { TABLE_METRICS } from '../src/core/eval/tableExport';
+import { parseTrecRun } from '../src/core/eval/trecFiles';
+import type { Qrels } from '../src/core/eval/types';
 import { openApp } from './app';
 
 test('the opened page answers a typed question with BM25, query terms highlighted', async ({
@@ -78,7 +84,53 @@ test('the Evaluate panel scores every method on the built-in test questions', as
   await expect(
     page.getByText(/^test split: 195 queries with at least one relevant document\./),
   ).toBeVisible();
+
+  // exports: the CSV holds the table's figures; each TREC run file, read back and scored against
+  // the exported qrels by our trec_eval-style metrics, gives the table's figures again
+  await page.getByText('Export', { exact: true }).click();
+  const csv = Papa.parse<string[]>(
+    await downloaded(page, 'Table (CSV)', 'genir-demo-test-metrics.csv'),
+  ).data;
+  expect(csv[0].slice(0, 6)).toEqual(['method', ...TABLE_METRICS]);
+  expect(
+    csv
+      .find((r) => r[0] === 'BM25')!
+      .slice(1, 6)
+      .map(Number),
+  ).toEqual([hits1, hits10, mrr, ndcg, recall]);
+  const qrelsText = await downloaded(page, 'Qrels (TREC)', 'genir-demo-test.qrels');
+  const qrels: Qrels = new Map();
+  for (const line of qrelsText.trim().split('\n')) {
+    const [q, , d, grade] = line.split(' ');
+    qrels.set(q, (qrels.get(q) ?? new Map()).set(d, Number(grade)));
+  }
+  for (const [method, tag] of [
+    ['BM25', 'BM25'],
+    ['Generative (DSI)', 'Generative_DSI'],
+  ]) {
+    const run = parseTrecRun(
+      await downloaded(page, `TREC run: ${method}`, `genir-demo-test-${tag}.run`),
+    );
+    expect(run.size).toBe(195);
+    const { mean } = evaluateRun(qrels, run);
+    const cells = await table
+      .getByRole('row', { name: new RegExp(`^${method.replace(/[()]/g, '\\$&')} `) })
+      .getByRole('cell')
+      .allTextContents();
+    expect(
+      [mean['Hits@1'], mean['Hits@10'], mean['MRR@10'], mean['nDCG@10']].map((v) => v.toFixed(4)),
+    ).toEqual(cells.slice(0, 4));
+  }
 });
+
+/** Press an export button and return the downloaded file's text (checking its name). */
+async function downloaded(page: Page, button: string, name: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const file = await pending;
+  expect(file.suggestedFilename()).toBe(name);
+  return readFileSync(await file.path(), 'utf8');
+}
 
 test('tabs switch panels by click and arrow keys, and the hash remembers the panel', async ({
   page,

@@ -25,6 +25,8 @@ export interface EvaluationTable {
   scores: MethodScore[];
   /** query id → text, for the per-query table */
   queries: { id: string; text: string }[];
+  /** each method's ranked lists (method name → query id → entries), for TREC run files */
+  runs: Record<string, MethodResults['run']>;
 }
 
 export interface EvaluateSlice {
@@ -94,7 +96,12 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
         all.push(fuseMethods(methods, { k: get().rrfK }, EVAL_DEPTH, METHOD_LABELS.fusion));
       all.push(...prefixes);
       set({
-        evaluation: { split, scores: scoreMethods(qrels, all), queries: bm25.queries },
+        evaluation: {
+          split,
+          scores: scoreMethods(qrels, all),
+          queries: bm25.queries,
+          runs: Object.fromEntries(all.map((m) => [m.name, m.run])),
+        },
         evaluating: false,
         evaluateStage: '',
       });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store/appStore';
+import { EvaluationExports } from './EvaluationExports';
 import { MethodTable } from './MethodTable';
 import { PerQueryTable } from './PerQueryTable';
 
@@ -70,6 +71,7 @@ export function EvaluatePanel() {
             Compare panel&apos;s weights; its latency and memory are the sums of its parts.
           </p>
           <PerQueryTable evaluation={evaluation} />
+          <EvaluationExports evaluation={evaluation} />
         </>
       )}
     </section>

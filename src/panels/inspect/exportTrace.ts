@@ -1,13 +1,5 @@
+import { download } from '../../ui/download';
 import type { GenerativeAnswer } from '../../worker/engineApi';
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const slug = (query: string) =>
   query

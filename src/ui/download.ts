@@ -1,0 +1,13 @@
+/** Hand `blob` to the browser as a file named `name` (the browser's download prompt or folder). */
+export function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Plain text as a download. */
+export const downloadText = (text: string, name: string, type = 'text/plain') =>
+  download(new Blob([text], { type: `${type};charset=utf-8` }), name);
