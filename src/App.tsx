@@ -3,6 +3,8 @@ import { Header } from './ui/Header';
 import { PanelTabs, usePanelFromHash, PANELS } from './ui/PanelTabs';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useAppStore } from './store/appStore';
+import { SEARCH_RESULTS } from './store/searchSlice';
+import { searchToView, viewOf, viewToSearch } from './store/urlState';
 import { BACKEND_ORDER, type BackendName } from './models/backendNames';
 
 /** `?backend=webgl` (or webgpu, wasm, cpu) puts that backend first (for comparing backends and for tests). */
@@ -25,6 +27,17 @@ export function App() {
   const setDenseSearchPlan = useAppStore((s) => s.setDenseSearchPlan);
 
   useEffect(() => {
+    // a link's query and decoding settings, before anything searches
+    const view = searchToView(location.search);
+    useAppStore.setState((s) => ({
+      query: view.query,
+      beamParams: {
+        ...s.beamParams,
+        beamSize: view.searchBeam,
+        topK: Math.min(SEARCH_RESULTS, view.searchBeam),
+      },
+      inspectParams: view.inspect,
+    }));
     void loadBuiltinCorpus();
     // TF.js starts in its worker after the first paint, so BM25 answers while it warms up; the
     // shipped checkpoints (or the models saved here last time) load meanwhile and become tensors
@@ -38,6 +51,23 @@ export function App() {
     }, 0);
     return () => clearTimeout(t);
   }, [loadBuiltinCorpus, startEngine, startModels, setDenseSearchPlan]);
+
+  // the URL follows the query and settings (no reload, no history entry), so a link reproduces them
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (
+          s.query === prev.query &&
+          s.beamParams === prev.beamParams &&
+          s.inspectParams === prev.inspectParams
+        )
+          return;
+        const search = viewToSearch(viewOf(s), location.search);
+        if (search !== location.search)
+          history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      }),
+    [],
+  );
 
   // closing or reloading the tab mid-training loses the run: the browser asks first
   useEffect(() => {

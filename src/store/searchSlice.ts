@@ -4,6 +4,7 @@ import type { LexicalHit } from '../worker/corpusApi';
 import type { GenerativeAnswer } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { isCurrent, isSuperseded, newRequest } from './requests';
+import { DEFAULT_SEARCH_BEAM } from './urlState';
 import { corpusClient, engineClient } from './workers';
 
 export interface SearchSlice {
@@ -41,7 +42,11 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
   searchMs: null,
   generative: null,
   generativeError: null,
-  beamParams: { ...DEFAULT_BEAM_SEARCH_PARAMS, beamSize: 10, topK: SEARCH_RESULTS },
+  beamParams: {
+    ...DEFAULT_BEAM_SEARCH_PARAMS,
+    beamSize: DEFAULT_SEARCH_BEAM,
+    topK: SEARCH_RESULTS,
+  },
   setQuery(query) {
     set({ query });
     clearTimeout(pendingSearch);
