@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { engineActivity, openApp } from './app';
 
-test('typing a 40-character question at 10 keys/s starts at most 3 beam searches', async ({
+test('typing a 40-character question at 30 keys/s starts at most 3 beam searches', async ({
   page,
 }) => {
   const errors = await openApp(page);
@@ -9,15 +9,16 @@ test('typing a 40-character question at 10 keys/s starts at most 3 beam searches
   const question = 'why is venus hotter than mercury is now?';
   expect(question).toHaveLength(40);
   const before = await engineActivity(page);
+  // 33 ms between keys, well inside the 150 ms debounce even when a busy machine delays a key
   await page.getByRole('textbox', { name: 'Query', exact: true }).pressSequentially(question, {
-    delay: 100,
+    delay: 33,
   });
   const results = page.getByRole('region', { name: 'Generative results', exact: true });
   await expect(results.getByRole('listitem')).toHaveCount(10);
   await expect(page.getByRole('region', { name: 'BM25 results', exact: true })).toBeVisible();
   const after = await engineActivity(page);
   const searches = after.beamSearches - before.beamSearches;
-  console.log(`typing 40 characters at 10 keys/s: ${searches} beam searches run`);
+  console.log(`typing 40 characters at 30 keys/s: ${searches} beam searches run`);
   expect(searches).toBeGreaterThanOrEqual(1);
   expect(searches).toBeLessThanOrEqual(3);
   expect(errors).toEqual([]);
