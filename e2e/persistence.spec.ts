@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { readZipDirectory } from '../src/core/corpus/zipDirectory';
 import { builtinTestQuestion, openApp, pasteCorpus } from './app';
 
 const QUESTION = builtinTestQuestion(2);
@@ -27,6 +29,19 @@ async function generativeAnswer(page: Page, expectedSource: RegExp): Promise<str
 const TRAINED = /^Answering with the model trained in this page: atomic docids/;
 const SHIPPED = /^Answering with the checkpoint shipped with the app/;
 
+/** On the Index panel, once the shipped model is in: train the Tiny preset to the end. */
+async function indexTinyModel(page: Page) {
+  await expect(page.getByText(/^The checkpoint shipped with the app \(/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Tiny (fast demo)' });
+  await page.getByRole('button', { name: 'Index', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Training status', exact: true })).toHaveText(
+    /^Done/,
+    { timeout: 120_000 },
+  );
+}
+
 test('a model trained in the page is saved, answers the same after a reload and after a corpus switch, and the shipped model comes back on request', async ({
   page,
 }) => {
@@ -34,16 +49,7 @@ test('a model trained in the page is saved, answers the same after a reload and 
   const errors = await openApp(page, '/#index');
   const saved = page.getByRole('region', { name: 'Saved models', exact: true });
   await expect(saved.getByText('No model is saved yet.', { exact: true })).toBeVisible();
-  await expect(page.getByText(/^The checkpoint shipped with the app \(/)).toBeVisible({
-    timeout: 60_000,
-  });
-
-  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Tiny (fast demo)' });
-  await page.getByRole('button', { name: 'Index', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Training status', exact: true })).toHaveText(
-    /^Done/,
-    { timeout: 120_000 },
-  );
+  await indexTinyModel(page);
   // saved when training ended, and marked as the model in use
   const rows = saved.getByRole('row');
   await expect(rows).toHaveCount(2);
@@ -119,4 +125,47 @@ test('closing the tab while a model trains asks first', async ({ page }) => {
   const asked = await dialog;
   expect(asked.type()).toBe('beforeunload');
   await asked.dismiss();
+});
+
+test('a model exported as a bundle answers identically in a fresh browser context; a damaged bundle is refused and the model in use stays', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await openApp(page, '/#index');
+  await indexTinyModel(page);
+  const saved = page.getByRole('region', { name: 'Saved models', exact: true });
+  const pending = page.waitForEvent('download');
+  await saved.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await pending;
+  expect(file.suggestedFilename()).toMatch(/^generative-model-genir-demo-.*\.genir\.zip$/);
+  const bundle = readFileSync(await file.path());
+  const trained = await generativeAnswer(page, TRAINED);
+
+  // a fresh context: empty storage, the shipped models
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openApp(other, '/#index');
+  const shipped = await generativeAnswer(other, SHIPPED);
+  await other.getByRole('tab', { name: 'Index', exact: true }).click();
+  const picker = other.getByLabel('Import a model bundle (.zip)', { exact: true });
+
+  const directory = readZipDirectory(new Uint8Array(bundle), 100);
+  if (!directory.ok) throw new Error(directory.error);
+  const weights = directory.entries.find((e) => e.name === 'weights.bin')!;
+  const damaged = Buffer.from(bundle);
+  damaged[weights.dataStart + Math.floor(weights.size / 2)] ^= 0x01;
+  await picker.setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: damaged });
+  await expect(other.getByRole('alert')).toHaveText(
+    'Not imported: damaged.zip: weights.bin does not match its SHA-256 in bundle.json: the file is damaged. Nothing changed.',
+  );
+  expect(await generativeAnswer(other, SHIPPED)).toEqual(shipped);
+
+  await other.getByRole('tab', { name: 'Index', exact: true }).click();
+  await picker.setInputFiles({ name: 'model.zip', mimeType: 'application/zip', buffer: bundle });
+  await expect(other.getByRole('status').filter({ hasText: /^Imported “/ })).toHaveText(
+    /it answers now\.$/,
+  );
+  expect(await generativeAnswer(other, TRAINED)).toEqual(trained);
+  await fresh.close();
 });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createBackendSlice, type BackendSlice } from './backendSlice';
+import { createBundleSlice, type BundleSlice } from './bundleSlice';
 import { createCorpusSlice, type CorpusSlice } from './corpusSlice';
 import { createEvaluateSlice, type EvaluateSlice } from './evaluateSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
@@ -21,6 +22,7 @@ export type AppState = CorpusSlice &
   ModelSlice &
   QueryGenSlice &
   SavedSlice &
+  BundleSlice &
   TrainingSlice & {
     /** Called after a new corpus is in place: results that belonged to the old one are cleared. */
     onCorpusChanged(): void;
@@ -39,6 +41,7 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createModelSlice(...a),
     ...createQueryGenSlice(...a),
     ...createSavedSlice(...a),
+    ...createBundleSlice(...a),
     ...createTrainingSlice(...a),
     onCorpusChanged() {
       set({

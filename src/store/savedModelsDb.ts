@@ -1,26 +1,15 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
-import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
+import type { BundleFiles, BundleKind, BundleModel } from '../models/modelBundle';
 
-export type SavedKind = 'generative' | 'dense';
-export type SavedFiles = DsiCheckpointFiles | DenseCheckpointFiles;
+export type SavedKind = BundleKind;
+export type SavedFiles = BundleFiles;
 
 /** What the Saved list shows about a model kept in the browser (its files are stored apart). */
-export interface SavedModelMeta {
+export interface SavedModelMeta extends BundleModel {
   id: string;
-  kind: SavedKind;
-  name: string;
-  corpusName: string;
-  /** corpusFingerprint of the corpus it was trained on */
-  corpusKey: string;
-  docCount: number;
   savedAt: number;
   /** bytes of its weights, embeddings and JSON files */
   bytes: number;
-  /** e.g. "atomic docids, 0.82 M parameters" */
-  detail: string;
-  metrics: Record<string, number>;
-  metricsSplit: string;
 }
 
 /** The model a corpus uses, per kind: a saved model's id, or 'shipped' for the app's checkpoint. */
@@ -129,4 +118,11 @@ export function openSavedModelsDb(name = 'genir-playground'): SavedModelsDb {
       return false;
     },
   };
+}
+
+let pageDb: SavedModelsDb | null = null;
+/** The page's store (IndexedDB); null where the browser has none (then nothing is kept). */
+export function pageSavedModelsDb(): SavedModelsDb | null {
+  if (typeof indexedDB === 'undefined') return null;
+  return (pageDb ??= openSavedModelsDb());
 }

@@ -6,10 +6,9 @@ import type { AppState } from './appStore';
 import { BUILTIN_CORPUS } from './corpusSlice';
 import {
   filesBytes,
-  openSavedModelsDb,
+  pageSavedModelsDb as savedDb,
   type SavedKind,
   type SavedModelMeta,
-  type SavedModelsDb,
 } from './savedModelsDb';
 import { engineClient } from './workers';
 
@@ -38,13 +37,6 @@ export interface SavedSlice {
    * last time (those come back once the corpus and TF.js are up).
    */
   startModels(): Promise<void>;
-}
-
-let db: SavedModelsDb | null = null;
-/** The page's store (IndexedDB); absent where the browser has none (then nothing is kept). */
-function savedDb(): SavedModelsDb | null {
-  if (typeof indexedDB === 'undefined') return null;
-  return (db ??= openSavedModelsDb());
 }
 
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;

@@ -11,3 +11,11 @@ export function download(blob: Blob, name: string) {
 /** Plain text as a download. */
 export const downloadText = (text: string, name: string, type = 'text/plain') =>
   download(new Blob([text], { type: `${type};charset=utf-8` }), name);
+
+/** A file-name-safe form of `text` ("Why is Venus hot?" → "why-is-venus-hot"), or `fallback`. */
+export const fileSlug = (text: string, max: number, fallback: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, max) || fallback;

@@ -17,6 +17,8 @@ export function SavedModels() {
   const corpus = useAppStore((s) => s.corpus);
   const corpusSource = useAppStore((s) => s.corpusSource);
   const refreshSaved = useAppStore((s) => s.refreshSaved);
+  const notice = useAppStore((s) => s.savedNotice);
+  const importBundle = useAppStore((s) => s.importBundle);
   const restoreShippedModels = useAppStore((s) => s.restoreShippedModels);
   const model = useAppStore((s) => s.model);
   const dense = useAppStore((s) => s.dense);
@@ -34,7 +36,8 @@ export function SavedModels() {
       <p>
         Every model trained here is saved in this browser when its training ends, with its
         tokenizer, docids, settings and scores. It answers again after a reload, and when its corpus
-        is loaded again; nothing leaves this computer.
+        is loaded again; nothing leaves this computer unless you export it. An exported bundle
+        (.zip) opens in any browser with this page, which checks every file of it first.
       </p>
       {storage && (
         <p className="note" data-testid="storage-estimate">
@@ -42,9 +45,28 @@ export function SavedModels() {
           this browser allows this page.
         </p>
       )}
+      <label className="file-pick">
+        Import a model bundle (.zip){' '}
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (file)
+              void file.arrayBuffer().then((b) => importBundle(file.name, new Uint8Array(b)));
+            input.value = '';
+          }}
+        />
+      </label>
       {error && (
         <p role="alert" className="error">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="note">
+          {notice}
         </p>
       )}
       {builtin && (
@@ -97,6 +119,7 @@ function SavedRow({
   const adoptSavedModel = useAppStore((s) => s.adoptSavedModel);
   const renameSavedModel = useAppStore((s) => s.renameSavedModel);
   const deleteSavedModel = useAppStore((s) => s.deleteSavedModel);
+  const exportSavedModel = useAppStore((s) => s.exportSavedModel);
   const [editing, setEditing] = useState<string | null>(null);
   const scores = INDEX_METRICS.filter((k) => meta.metrics[k] !== undefined)
     .map((k) => `${k} ${formatMetric(meta.metrics[k])}`)
@@ -147,6 +170,9 @@ function SavedRow({
         </button>
         <button type="button" onClick={() => setEditing(meta.name)}>
           Rename
+        </button>
+        <button type="button" onClick={() => void exportSavedModel(meta.id)}>
+          Export
         </button>
         <button type="button" onClick={() => void deleteSavedModel(meta.id)}>
           Delete

@@ -1,12 +1,7 @@
-import { download } from '../../ui/download';
+import { download, fileSlug } from '../../ui/download';
 import type { GenerativeAnswer } from '../../worker/engineApi';
 
-const slug = (query: string) =>
-  query
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'query';
+const slug = (query: string) => fileSlug(query, 40, 'query');
 
 /** The whole decoding: query, settings, results and every step of the trace. */
 export function exportTraceJson(answer: GenerativeAnswer) {

@@ -1,0 +1,98 @@
+import type { StateCreator } from 'zustand';
+import { corpusFingerprint } from '../core/corpus/fingerprint';
+import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
+import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
+import { makeBundle, readBundle } from '../models/modelBundle';
+import { download, fileSlug } from '../ui/download';
+import type { AppState } from './appStore';
+import { pageSavedModelsDb } from './savedModelsDb';
+import { engineClient } from './workers';
+
+export interface BundleSlice {
+  /** what the last import did, when it did not simply put the model in use */
+  savedNotice: string | null;
+  /** Download a saved model as a bundle (.zip with a manifest and SHA-256 of each member). */
+  exportSavedModel(id: string): Promise<void>;
+  /**
+   * Read a bundle: refused with a message naming what is wrong (nothing changes), or saved, and
+   * put in use when it was trained on the loaded corpus.
+   */
+  importBundle(name: string, bytes: Uint8Array): Promise<void>;
+}
+
+export const createBundleSlice: StateCreator<AppState, [], [], BundleSlice> = (set, get) => {
+  const failed = (what: string, e: unknown) =>
+    set({ savedError: `${what}: ${(e as Error).message ?? String(e)}` });
+  return {
+    savedNotice: null,
+    async exportSavedModel(id) {
+      const store = pageSavedModelsDb();
+      const meta = get().savedModels.find((m) => m.id === id);
+      if (!store || !meta) return;
+      try {
+        const files = await store.files(id);
+        if (!files) throw new Error('its files are missing');
+        const { id: _id, savedAt: _at, bytes: _bytes, ...model } = meta;
+        const zip = await makeBundle(model, files);
+        download(
+          new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+          `${fileSlug(meta.name, 60, 'model')}.genir.zip`,
+        );
+      } catch (e) {
+        failed(`Could not export “${meta.name}”`, e);
+      }
+    },
+
+    async importBundle(name, bytes) {
+      const store = pageSavedModelsDb();
+      set({ savedNotice: null });
+      const read = await readBundle(name, bytes);
+      if (!read.ok) return set({ savedError: `Not imported: ${read.error}. Nothing changed.` });
+      const { model: bundled, files } = read;
+      const { corpus } = get();
+      const key = corpus ? corpusFingerprint(corpus) : null;
+      try {
+        if (corpus && bundled.corpusKey === key) {
+          // the engine checks every weight before the model in use is replaced
+          if (bundled.kind === 'generative') {
+            const info = await engineClient().importGenerative(
+              files as DsiCheckpointFiles,
+              corpus.name,
+            );
+            get().setModel(info);
+          } else {
+            const queries = corpus.queries.map((q) => q.text);
+            const info = await engineClient().importDense(
+              files as DenseCheckpointFiles,
+              corpus.name,
+              queries,
+            );
+            get().setDense(info);
+          }
+        }
+      } catch (e) {
+        return set({
+          savedError: `Not imported: ${name}: the model does not load (${(e as Error).message}). Nothing changed.`,
+        });
+      }
+      const inUse = corpus !== null && bundled.corpusKey === key;
+      if (!store) return;
+      try {
+        const saved = await store.save(bundled, files);
+        if (inUse) {
+          await store.setInUse(key!, bundled.kind, saved.id);
+          set({ savedInUse: { ...get().savedInUse, [bundled.kind]: saved.id } });
+        }
+        set({
+          savedError: null,
+          savedNotice: inUse
+            ? `Imported “${bundled.name}”; it answers now.`
+            : `Imported “${bundled.name}” and saved it; it was trained on ${bundled.corpusName} (${bundled.docCount} documents): load that corpus to use it.`,
+        });
+        await get().refreshSaved();
+      } catch (e) {
+        failed(`“${bundled.name}” answers now but was not saved`, e);
+      }
+    },
+  };
+};
