@@ -169,3 +169,23 @@ test('a model exported as a bundle answers identically in a fresh browser contex
   expect(await generativeAnswer(other, TRAINED)).toEqual(trained);
   await fresh.close();
 });
+
+test('after one visit the page answers with the network off (service worker)', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, '/#search');
+  const shipped = await generativeAnswer(page, SHIPPED);
+  // the worker registers once the page is idle, caches everything, then controls the page
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 60_000,
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByLabel('Current corpus', { exact: true })).toContainText('156 docs');
+  expect(await generativeAnswer(page, SHIPPED)).toEqual(shipped);
+  await expect(
+    page.getByRole('region', { name: 'BM25 results', exact: true }).getByRole('listitem'),
+  ).toHaveCount(10);
+});
