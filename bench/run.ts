@@ -122,7 +122,7 @@ if (suites.includes('page')) {
     console.log(markdownTable(rows));
     writeResults('page', rows, [
       'First answer: navigation start → first generative result on screen, fresh browser context (cold cache) per run, served from localhost.',
-      'Indexing run: the Index panel with its default settings on the built-in corpus, pressed Index → Done (data preparation, training and the periodic held-out evaluations included), on the backend the page picked.',
+      'Indexing run: the Index panel with its default settings on the built-in corpus, pressed Index → Done (data preparation, training and the periodic held-out evaluations included), on the backend the page picked. saveMs: Done → the trained model listed in the Saved view (weights exported from the worker and written to IndexedDB); savedMegabytes: its size there; reloadToFirstAnswerMs: a reload with a query in the URL → the first answer of the restored model (read from IndexedDB, no training).',
       'Corpus load: a 50,000-document (~50 MB) corpus.jsonl loaded through the file picker. longTasks: main-thread tasks over 50 ms during the load (PerformanceObserver); parsing and BM25 indexing run in a worker.',
     ]);
   } finally {
