@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { engineActivity, openApp } from './app';
 
 test('Index trains a tiny model live: loss falls, progress and ETA move, BM25 answers meanwhile, Cancel stops it', async ({
@@ -54,4 +55,29 @@ test('Index trains a tiny model live: loss falls, progress and ETA move, BM25 an
   const stepAtCancel = await page.getByTestId('train-step').textContent();
   await engineActivity(page);
   await expect(page.getByTestId('train-step')).toHaveText(stepAtCancel!);
+
+  // the curves download as CSV (one row per step) and the loss chart as a PNG
+  const csv = await download(page, page.getByRole('button', { name: 'Curves (CSV)', exact: true }));
+  expect(csv.name).toBe('training-curves-generative.csv');
+  const stepRows = csv.bytes
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('step,'));
+  expect(stepRows).toHaveLength(Number(stepAtCancel));
+  const png = await download(
+    page,
+    page
+      .getByRole('figure', { name: 'Training loss per step', exact: true })
+      .getByRole('button', { name: 'Save as PNG', exact: true }),
+  );
+  expect(png.name).toBe('training-loss-generative.png');
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
 });
+
+/** Click `button` and return the file it downloads. */
+async function download(page: Page, button: Locator) {
+  const pending = page.waitForEvent('download');
+  await button.click();
+  const file = await pending;
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}

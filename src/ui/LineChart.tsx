@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { chartPng } from './chartPng';
+import { download } from './download';
 
 export interface LineSeries {
   label: string;
@@ -24,6 +26,8 @@ export interface LineChartProps {
   yRange?: [number, number];
   /** x counts things (steps, epochs): ticks only at whole numbers. Default true */
   countX?: boolean;
+  /** offer a "Save as PNG" button that downloads the chart under this file name */
+  pngName?: string;
 }
 
 // steps and epochs are counts: ticks at 1.5 epochs would suggest evaluations that never happened
@@ -51,6 +55,7 @@ export function LineChart({
   height = 220,
   yRange,
   countX = true,
+  pngName,
 }: LineChartProps) {
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -111,9 +116,26 @@ export function LineChart({
     return () => cancelAnimationFrame(frame);
   }, [series]);
 
+  const savePng = async () => {
+    const canvas = holder.current?.querySelector('canvas');
+    if (!canvas || !pngName) return;
+    const legend = series.map((s, i) => ({
+      label: s.label,
+      color: s.color ?? PALETTE[i % PALETTE.length],
+    }));
+    download(await chartPng(canvas, title, legend), pngName);
+  };
+
   return (
     <figure className="line-chart" aria-label={title}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {pngName && (
+          <button type="button" className="link-button" onClick={() => void savePng()}>
+            Save as PNG
+          </button>
+        )}
+      </figcaption>
       <div ref={holder} className="line-chart-plot" />
     </figure>
   );

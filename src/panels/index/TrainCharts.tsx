@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../../store/appStore';
+import { downloadText } from '../../ui/download';
 import { LineChart, type LineSeries } from '../../ui/LineChart';
+import { trainCurvesCsv } from './trainCurvesCsv';
 
 /** Exponential moving average (TensorBoard-style smoothing) of a noisy per-step curve. */
 export function smoothCurve(values: number[], weight = 0.9): number[] {
@@ -27,12 +29,13 @@ export function TrainCharts() {
         : s.trainConfig.evalEveryEpochs,
   );
 
+  const smoothed = useMemo(() => smoothCurve(losses), [losses]);
   const lossSeries = useMemo<LineSeries[]>(
     () => [
       { label: 'loss', values: losses, color: '#a9b7ec', width: 1 },
-      { label: 'smoothed (EMA 0.9)', values: smoothCurve(losses), color: '#3454d1', width: 2 },
+      { label: 'smoothed (EMA 0.9)', values: smoothed, color: '#3454d1', width: 2 },
     ],
-    [losses],
+    [losses, smoothed],
   );
   const evalSeries = useMemo<LineSeries[]>(() => {
     const epochs = evals.map((e) => e.epoch);
@@ -47,11 +50,24 @@ export function TrainCharts() {
   if (losses.length === 0 && evals.length === 0) return null;
   return (
     <div className="train-charts">
+      <button
+        type="button"
+        onClick={() =>
+          downloadText(
+            trainCurvesCsv(losses, smoothed, evals),
+            `training-curves-${kind}.csv`,
+            'text/csv',
+          )
+        }
+      >
+        Curves (CSV)
+      </button>
       <LineChart
         title="Training loss per step"
         series={lossSeries}
         xLabel="step"
         yLabel={dense ? 'InfoNCE' : 'cross-entropy'}
+        pngName={`training-loss-${kind}.png`}
       />
       {evals.length > 0 && kind === 'querygen' ? (
         <LineChart
@@ -59,6 +75,7 @@ export function TrainCharts() {
           series={evalSeries}
           xLabel="epoch"
           yLabel="cross-entropy"
+          pngName="dev-loss-querygen.png"
         />
       ) : evals.length > 0 ? (
         <LineChart
@@ -67,6 +84,7 @@ export function TrainCharts() {
           xLabel="epoch"
           yLabel="hit rate"
           yRange={[0, 1]}
+          pngName={`dev-hit-rate-${kind}.png`}
         />
       ) : (
         <p className="note chart-placeholder">
