@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { builtinTestQuestion, openApp } from './app';
 
 const testQuestion = builtinTestQuestion(3);
@@ -43,6 +45,19 @@ test('a test question in Compare shows the three methods, their fusion and the m
   }
   await expect(columns[3].locator(`li[data-doc="${docId}"]`)).toHaveCount(1);
   await expect(map.getByTestId('map-selected')).toHaveCount(1);
+
+  // the four ranked lists download as CSV, in the order the columns show them
+  const pending = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Ranked lists (CSV)', exact: true }).click();
+  const rows = Papa.parse<string[]>(readFileSync(await (await pending).path(), 'utf8').trim()).data;
+  expect(rows[0]).toEqual(['query', 'method', 'rank', 'docId', 'title', 'score', 'relevant']);
+  for (const [i, column] of columns.entries()) {
+    const shown = await column
+      .getByRole('listitem')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-doc')));
+    const method = ['Generative (DSI)', 'Dense (dual encoder)', 'BM25', 'Fusion (RRF)'][i];
+    expect(rows.filter((r) => r[1] === method).map((r) => r[3])).toEqual(shown);
+  }
 
   // Matryoshka: the dense column searched with the first 16 of 64 dimensions
   const dense = columns[1];

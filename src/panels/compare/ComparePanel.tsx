@@ -2,11 +2,13 @@ import { useEffect, useMemo } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { METHOD_LABELS, type MethodName } from '../../store/compareSlice';
 import { SEARCH_RESULTS } from '../../store/searchSlice';
+import { downloadText, fileSlug } from '../../ui/download';
 import { CompareColumn } from './CompareColumn';
 import { CompareQuery } from './CompareQuery';
 import {
   fuseColumns,
   METHOD_COLOURS,
+  rankedListsCsv,
   relevantFor,
   sharedDocColours,
   type ColumnHit,
@@ -144,6 +146,28 @@ export function ComparePanel() {
           )}
           <div className="row">
             <DenseDimsField />
+            <button
+              type="button"
+              onClick={() =>
+                downloadText(
+                  rankedListsCsv(
+                    query,
+                    [
+                      { method: METHOD_LABELS.generative, hits: lists.generative ?? [] },
+                      { method: METHOD_LABELS.dense, hits: lists.dense ?? [] },
+                      { method: METHOD_LABELS.bm25, hits: lists.bm25 ?? [] },
+                      { method: METHOD_LABELS.fusion, hits: fused },
+                    ],
+                    (id) => docs.get(id)?.title ?? '',
+                    relevant,
+                  ),
+                  `compare-${fileSlug(query, 40, 'query')}.csv`,
+                  'text/csv',
+                )
+              }
+            >
+              Ranked lists (CSV)
+            </button>
           </div>
           <FusionSettings />
         </>

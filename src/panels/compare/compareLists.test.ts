@@ -1,6 +1,7 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../core/corpus/types';
-import { fuseColumns, relevantFor, sharedDocColours } from './compareLists';
+import { fuseColumns, rankedListsCsv, relevantFor, sharedDocColours } from './compareLists';
 
 const hits = (...ids: string[]) => ids.map((docId, i) => ({ docId, score: 10 - i }));
 
@@ -42,5 +43,31 @@ describe('relevantFor', () => {
     } as unknown as Corpus;
     expect([...relevantFor(corpus, ' why is the sky blue ')]).toEqual(['d1']);
     expect(relevantFor(corpus, 'something else').size).toBe(0);
+  });
+});
+
+describe('rankedListsCsv', () => {
+  it('writes one row per method and rank, with titles, scores and relevance marks', () => {
+    const csv = rankedListsCsv(
+      'hot, dry "planet"',
+      [
+        {
+          method: 'BM25',
+          hits: [
+            { docId: 'd2', score: 11.5 },
+            { docId: 'd1', score: 3 },
+          ],
+        },
+        { method: 'Fusion (RRF)', hits: [{ docId: 'd1', score: 0.03 }] },
+      ],
+      (id) => (id === 'd1' ? 'Venus, the planet' : 'Mars'),
+      new Set(['d1']),
+    );
+    expect(Papa.parse<string[]>(csv.trim()).data).toEqual([
+      ['query', 'method', 'rank', 'docId', 'title', 'score', 'relevant'],
+      ['hot, dry "planet"', 'BM25', '1', 'd2', 'Mars', '11.5', '0'],
+      ['hot, dry "planet"', 'BM25', '2', 'd1', 'Venus, the planet', '3', '1'],
+      ['hot, dry "planet"', 'Fusion (RRF)', '1', 'd1', 'Venus, the planet', '0.03', '1'],
+    ]);
   });
 });

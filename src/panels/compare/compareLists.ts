@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { reciprocalRankFusion } from '../../core/dense/fusion';
 import type { Corpus } from '../../core/corpus/types';
 import type { MethodName } from '../../store/compareSlice';
@@ -81,4 +82,29 @@ export function relevantFor(corpus: Corpus | null, query: string): Set<string> {
     }
   }
   return out;
+}
+
+/** The Compare columns as CSV: one row per (method, rank) with the document's title and score. */
+export function rankedListsCsv(
+  query: string,
+  columns: readonly { method: string; hits: readonly ColumnHit[] }[],
+  titleOf: (docId: string) => string,
+  relevant: ReadonlySet<string>,
+): string {
+  const rows: (string | number)[][] = [
+    ['query', 'method', 'rank', 'docId', 'title', 'score', 'relevant'],
+  ];
+  for (const { method, hits } of columns)
+    hits.forEach((h, i) =>
+      rows.push([
+        query,
+        method,
+        i + 1,
+        h.docId,
+        titleOf(h.docId),
+        h.score,
+        relevant.has(h.docId) ? 1 : 0,
+      ]),
+    );
+  return Papa.unparse(rows) + '\n';
 }
