@@ -63,9 +63,14 @@ test('the inspector steps through a decoding whose leaves are the ranked results
     page.waitForEvent('download'),
     inspector.getByRole('button', { name: 'Export tree (SVG)', exact: true }).click(),
   ]);
-  expect(readFileSync(await svg.path(), 'utf8')).toMatch(
-    /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+  const svgText = readFileSync(await svg.path(), 'utf8');
+  expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // the file says what it shows: the query, the settings and a legend
+  expect(svgText).toContain(`>Query: ${testQuery}</text>`);
+  expect(svgText).toMatch(
+    />Settings: beam 6, 6 results, α 0, constrained to the docid trie, plain beam search<\/text>/,
   );
+  expect(svgText).toContain('>Legend: solid = kept in the beam;');
   const [png] = await Promise.all([
     page.waitForEvent('download'),
     inspector.getByRole('button', { name: 'Export tree (PNG)', exact: true }).click(),

@@ -181,13 +181,13 @@ export function InspectView({ answer, plain }: InspectViewProps) {
         </button>
         <button
           type="button"
-          onClick={() => svgRef.current && exportTreeSvg(svgRef.current, answer.query)}
+          onClick={() => svgRef.current && exportTreeSvg(svgRef.current, answer)}
         >
           Export tree (SVG)
         </button>
         <button
           type="button"
-          onClick={() => svgRef.current && void exportTreePng(svgRef.current, answer.query)}
+          onClick={() => svgRef.current && void exportTreePng(svgRef.current, answer)}
         >
           Export tree (PNG)
         </button>
