@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { readZipDirectory } from '../src/core/corpus/zipDirectory';
-import { builtinTestQuestion, openApp, pasteCorpus } from './app';
+import { builtinTestQuestion, file, openApp, pasteCorpus, pickFiles } from './app';
 
 const QUESTION = builtinTestQuestion(2);
 
@@ -188,4 +188,27 @@ test('after one visit the page answers with the network off (service worker)', a
   await expect(
     page.getByRole('region', { name: 'BM25 results', exact: true }).getByRole('listitem'),
   ).toHaveCount(10);
+});
+
+test('a corpus loaded from files or pasted text comes back after a reload, until the built-in one is chosen again', async ({
+  page,
+}) => {
+  await openApp(page, '/#corpus');
+  const current = page.getByLabel('Current corpus', { exact: true });
+  await pickFiles(page, [
+    file('notes.csv', 'id,title,text\nt1,Tea,Green tea is steamed.\nt2,Coffee,Roasted beans.\n'),
+  ]);
+  await expect(current).toContainText('notes (files) · 2 docs');
+  await page.reload();
+  await expect(current).toContainText('notes (files) · 2 docs');
+  await expect(page.getByRole('cell', { name: 'Roasted beans.', exact: true })).toBeVisible();
+
+  await pasteCorpus(page, 'Otters\nOtters hold hands.\n\nBeavers build dams.', 2);
+  await page.reload();
+  await expect(current).toContainText('pasted (pasted) · 2 docs');
+
+  await page.getByRole('button', { name: 'Load the built-in corpus', exact: true }).click();
+  await expect(current).toContainText('genir-demo (built-in) · 156 docs');
+  await page.reload();
+  await expect(current).toContainText('genir-demo (built-in) · 156 docs');
 });

@@ -21,7 +21,7 @@ function annThreshold(): number | undefined {
 
 export function App() {
   const [panel, setPanel] = usePanelFromHash();
-  const loadBuiltinCorpus = useAppStore((s) => s.loadBuiltinCorpus);
+  const startCorpus = useAppStore((s) => s.startCorpus);
   const startEngine = useAppStore((s) => s.startEngine);
   const startModels = useAppStore((s) => s.startModels);
   const setDenseSearchPlan = useAppStore((s) => s.setDenseSearchPlan);
@@ -38,7 +38,7 @@ export function App() {
       },
       inspectParams: view.inspect,
     }));
-    void loadBuiltinCorpus();
+    void startCorpus();
     // TF.js starts in its worker after the first paint, so BM25 answers while it warms up; the
     // shipped checkpoints (or the models saved here last time) load meanwhile and become tensors
     // once a backend is up.
@@ -50,7 +50,7 @@ export function App() {
       void startModels();
     }, 0);
     return () => clearTimeout(t);
-  }, [loadBuiltinCorpus, startEngine, startModels, setDenseSearchPlan]);
+  }, [startCorpus, startEngine, startModels, setDenseSearchPlan]);
 
   // the URL follows the query and settings (no reload, no history entry), so a link reproduces them
   useEffect(

@@ -5,6 +5,7 @@ import { describeLoadError } from '../core/corpus/types';
 import type { CorpusStats } from '../core/corpus/stats';
 import type { CorpusLoadReply, ProgressCallback } from '../worker/corpusApi';
 import type { AppState } from './appStore';
+import { pageSavedModelsDb, type KeptCorpus } from './savedModelsDb';
 import { corpusClient } from './workers';
 
 /** The collection shipped under public/corpora/, loaded at start-up. */
@@ -12,6 +13,9 @@ export const BUILTIN_CORPUS = 'genir-demo';
 
 /** Documents per message when the page receives a loaded corpus from the worker. */
 const DOC_CHUNK = 2000;
+
+/** A corpus loaded from files or pasted text is kept for the next visit up to this size. */
+export const MAX_KEPT_CORPUS_BYTES = 100 * 1024 * 1024;
 
 export interface CorpusSlice {
   corpus: Corpus | null;
@@ -24,17 +28,37 @@ export interface CorpusSlice {
   loadWarnings: string[];
   loadTiming: { parseMs: number; indexMs: number } | null;
   loadBuiltinCorpus(): Promise<void>;
+  /** Page start: the corpus loaded last time (kept in IndexedDB), else the built-in one. */
+  startCorpus(): Promise<void>;
   loadCorpusFiles(files: InputFile[]): Promise<void>;
   loadPastedCorpus(text: string): Promise<void>;
 }
+
+const builtinLoad = (p: ProgressCallback) =>
+  corpusClient().loadBuiltin(
+    new URL(import.meta.env.BASE_URL, location.href).href,
+    BUILTIN_CORPUS,
+    p,
+  );
+const filesLoad = (files: InputFile[]) => (p: ProgressCallback) =>
+  corpusClient().loadFiles(
+    Comlink.transfer(
+      files,
+      files.map((f) => f.bytes.buffer as ArrayBuffer),
+    ),
+    p,
+  );
+const pastedLoad = (text: string) => (p: ProgressCallback) => corpusClient().loadPasted(text, p);
 
 export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (set, get) => {
   /** Run one load in the worker; only a successful reply replaces the corpus. */
   async function runLoad(
     source: CorpusSlice['corpusSource'],
     start: (onProgress: ProgressCallback) => Promise<CorpusLoadReply>,
-  ) {
-    if (get().loading) return;
+    /** what to keep for the next visit once the load succeeds (null: the built-in corpus) */
+    keep: KeptCorpus | null | 'as-is' = null,
+  ): Promise<boolean> {
+    if (get().loading) return false;
     set({ loading: { fraction: 0, label: 'Starting' }, loadError: null, loadWarnings: [] });
     // progress arrives on its own message channel and may trail the reply: ignore it once done
     let done = false;
@@ -50,7 +74,7 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     if (!reply.ok) {
       done = true;
       set({ loading: null, loadError: describeLoadError(reply) });
-      return;
+      return false;
     }
     // documents come over in chunks so that no single message blocks the main thread for long
     const docs: Doc[] = [];
@@ -68,6 +92,37 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
       loadTiming: reply.timing,
     });
     get().onCorpusChanged();
+    if (keep !== 'as-is') void remember(keep);
+    return true;
+  }
+
+  /** Keep the loaded corpus's input for the next visit, within MAX_KEPT_CORPUS_BYTES. */
+  async function remember(keep: KeptCorpus | null) {
+    const size =
+      keep === null
+        ? 0
+        : keep.source === 'pasted'
+          ? keep.text.length * 2
+          : keep.files.reduce((n, f) => n + f.bytes.byteLength, 0);
+    const tooBig = size > MAX_KEPT_CORPUS_BYTES;
+    try {
+      await pageSavedModelsDb()?.setLastCorpus(tooBig ? null : keep);
+    } catch (e) {
+      set({
+        loadWarnings: [
+          ...get().loadWarnings,
+          `Not kept for the next visit: ${(e as Error).message}`,
+        ],
+      });
+      return;
+    }
+    if (tooBig)
+      set({
+        loadWarnings: [
+          ...get().loadWarnings,
+          `This corpus (${(size / 1e6).toFixed(0)} MB) is larger than the ${MAX_KEPT_CORPUS_BYTES / 1024 / 1024} MiB the page keeps across visits: a reload opens the built-in corpus.`,
+        ],
+      });
   }
 
   return {
@@ -78,24 +133,30 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     loadError: null,
     loadWarnings: [],
     loadTiming: null,
-    loadBuiltinCorpus: () =>
-      runLoad('built-in', (p) =>
-        corpusClient().loadBuiltin(
-          new URL(import.meta.env.BASE_URL, location.href).href,
-          BUILTIN_CORPUS,
-          p,
-        ),
-      ),
-    loadCorpusFiles: (files) =>
-      runLoad('files', (p) =>
-        corpusClient().loadFiles(
-          Comlink.transfer(
-            files,
-            files.map((f) => f.bytes.buffer as ArrayBuffer),
-          ),
-          p,
-        ),
-      ),
-    loadPastedCorpus: (text) => runLoad('pasted', (p) => corpusClient().loadPasted(text, p)),
+    loadBuiltinCorpus: async () => {
+      await runLoad('built-in', builtinLoad);
+    },
+    async startCorpus() {
+      let kept: KeptCorpus | undefined;
+      try {
+        kept = await pageSavedModelsDb()?.lastCorpus();
+      } catch {
+        kept = undefined;
+      }
+      if (kept?.source === 'files' && (await runLoad('files', filesLoad(kept.files), 'as-is')))
+        return;
+      if (kept?.source === 'pasted' && (await runLoad('pasted', pastedLoad(kept.text), 'as-is')))
+        return;
+      // nothing kept, or it no longer loads: the built-in corpus (and forget the broken one)
+      await runLoad('built-in', builtinLoad, kept ? null : 'as-is');
+    },
+    loadCorpusFiles: async (files) => {
+      // a copy to keep: the originals' buffers move to the worker
+      const copy = files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
+      await runLoad('files', filesLoad(files), { source: 'files', files: copy });
+    },
+    loadPastedCorpus: async (text) => {
+      await runLoad('pasted', pastedLoad(text), { source: 'pasted', text });
+    },
   };
 };

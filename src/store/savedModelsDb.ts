@@ -15,7 +15,13 @@ export interface SavedModelMeta extends BundleModel {
 /** The model a corpus uses, per kind: a saved model's id, or 'shipped' for the app's checkpoint. */
 export type InUse = string;
 
+/** The corpus the page had loaded from files or pasted text, as it was given (to load it again). */
+export type KeptCorpus =
+  | { source: 'files'; files: { name: string; bytes: Uint8Array }[] }
+  | { source: 'pasted'; text: string };
+
 interface Schema extends DBSchema {
+  corpus: { key: string; value: KeptCorpus };
   models: { key: string; value: SavedModelMeta };
   files: { key: string; value: { id: string; files: SavedFiles } };
   inUse: { key: string; value: InUse };
@@ -37,6 +43,10 @@ export interface SavedModelsDb {
   setInUse(corpusKey: string, kind: SavedKind, value: InUse): Promise<void>;
   /** Whether any corpus named `corpusName` uses a saved model of `kind` (not the shipped one). */
   usesSaved(corpusName: string, kind: SavedKind): Promise<boolean>;
+  /** The corpus to load at start instead of the built-in one (undefined: the built-in one). */
+  lastCorpus(): Promise<KeptCorpus | undefined>;
+  /** Keep `corpus` for the next visit (null: go back to the built-in corpus). */
+  setLastCorpus(corpus: KeptCorpus | null): Promise<void>;
 }
 
 /** Bytes a model's files take: binary members exactly, JSON members as their UTF-16 text length. */
@@ -48,16 +58,19 @@ export function filesBytes(files: SavedFiles): number {
   return bytes;
 }
 
-const VERSION = 1;
+const VERSION = 2;
 
 export function openSavedModelsDb(name = 'genir-playground'): SavedModelsDb {
   let db: Promise<IDBPDatabase<Schema>> | null = null;
   const open = () =>
     (db ??= openDB<Schema>(name, VERSION, {
-      upgrade(d) {
-        d.createObjectStore('models', { keyPath: 'id' });
-        d.createObjectStore('files', { keyPath: 'id' });
-        d.createObjectStore('inUse');
+      upgrade(d, oldVersion) {
+        if (oldVersion < 1) {
+          d.createObjectStore('models', { keyPath: 'id' });
+          d.createObjectStore('files', { keyPath: 'id' });
+          d.createObjectStore('inUse');
+        }
+        if (oldVersion < 2) d.createObjectStore('corpus');
       },
     }));
   const choiceKey = (corpusKey: string, kind: SavedKind) => `${corpusKey}/${kind}`;
@@ -109,6 +122,14 @@ export function openSavedModelsDb(name = 'genir-playground'): SavedModelsDb {
     },
     async setInUse(corpusKey, kind, value) {
       await (await open()).put('inUse', value, choiceKey(corpusKey, kind));
+    },
+    async lastCorpus() {
+      return (await open()).get('corpus', 'last');
+    },
+    async setLastCorpus(corpus) {
+      const d = await open();
+      if (corpus === null) await d.delete('corpus', 'last');
+      else await d.put('corpus', corpus, 'last');
     },
     async usesSaved(corpusName, kind) {
       const d = await open();
