@@ -74,7 +74,15 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     if (builtin && get().modelStatus === 'none') await get().loadShippedModel();
   },
   setModel(model) {
-    set({ model, modelStatus: model ? 'ready' : 'none', docidOf: null });
+    // answers and trees of the previous model must not show under the new model's name
+    set({
+      model,
+      modelStatus: model ? 'ready' : 'none',
+      docidOf: null,
+      generative: null,
+      inspected: null,
+      inspectedPlain: null,
+    });
     void get().runGenerativeSearch();
   },
 });
