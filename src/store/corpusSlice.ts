@@ -14,9 +14,6 @@ export const BUILTIN_CORPUS = 'genir-demo';
 /** Documents per message when the page receives a loaded corpus from the worker. */
 const DOC_CHUNK = 2000;
 
-/** A corpus loaded from files or pasted text is kept for the next visit up to this size. */
-export const MAX_KEPT_CORPUS_BYTES = 100 * 1024 * 1024;
-
 export interface CorpusSlice {
   corpus: Corpus | null;
   corpusStats: CorpusStats | null;
@@ -40,23 +37,25 @@ const builtinLoad = (p: ProgressCallback) =>
     BUILTIN_CORPUS,
     p,
   );
-const filesLoad = (files: InputFile[]) => (p: ProgressCallback) =>
+const filesLoad = (files: InputFile[], keep: boolean) => (p: ProgressCallback) =>
   corpusClient().loadFiles(
     Comlink.transfer(
       files,
       files.map((f) => f.bytes.buffer as ArrayBuffer),
     ),
     p,
+    keep,
   );
-const pastedLoad = (text: string) => (p: ProgressCallback) => corpusClient().loadPasted(text, p);
+const pastedLoad = (text: string, keep: boolean) => (p: ProgressCallback) =>
+  corpusClient().loadPasted(text, p, keep);
 
 export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (set, get) => {
   /** Run one load in the worker; only a successful reply replaces the corpus. */
   async function runLoad(
     source: CorpusSlice['corpusSource'],
     start: (onProgress: ProgressCallback) => Promise<CorpusLoadReply>,
-    /** what to keep for the next visit once the load succeeds (null: the built-in corpus) */
-    keep: KeptCorpus | null | 'as-is' = null,
+    /** after a successful load: forget a kept corpus (the built-in one is loaded) or not */
+    after: 'forget-kept' | 'as-is' = 'as-is',
   ): Promise<boolean> {
     if (get().loading) return false;
     set({ loading: { fraction: 0, label: 'Starting' }, loadError: null, loadWarnings: [] });
@@ -92,37 +91,17 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
       loadTiming: reply.timing,
     });
     get().onCorpusChanged();
-    if (keep !== 'as-is') void remember(keep);
+    if (after === 'forget-kept') void forgetKept();
     return true;
   }
 
-  /** Keep the loaded corpus's input for the next visit, within MAX_KEPT_CORPUS_BYTES. */
-  async function remember(keep: KeptCorpus | null) {
-    const size =
-      keep === null
-        ? 0
-        : keep.source === 'pasted'
-          ? keep.text.length * 2
-          : keep.files.reduce((n, f) => n + f.bytes.byteLength, 0);
-    const tooBig = size > MAX_KEPT_CORPUS_BYTES;
+  /** Forget a corpus kept from an earlier visit (the built-in corpus opens next time). */
+  async function forgetKept() {
     try {
-      await pageSavedModelsDb()?.setLastCorpus(tooBig ? null : keep);
-    } catch (e) {
-      set({
-        loadWarnings: [
-          ...get().loadWarnings,
-          `Not kept for the next visit: ${(e as Error).message}`,
-        ],
-      });
-      return;
+      await pageSavedModelsDb()?.setLastCorpus(null);
+    } catch {
+      // nothing was kept, or storage is unavailable: the built-in corpus opens either way
     }
-    if (tooBig)
-      set({
-        loadWarnings: [
-          ...get().loadWarnings,
-          `This corpus (${(size / 1e6).toFixed(0)} MB) is larger than the ${MAX_KEPT_CORPUS_BYTES / 1024 / 1024} MiB the page keeps across visits: a reload opens the built-in corpus.`,
-        ],
-      });
   }
 
   return {
@@ -134,7 +113,7 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     loadWarnings: [],
     loadTiming: null,
     loadBuiltinCorpus: async () => {
-      await runLoad('built-in', builtinLoad);
+      await runLoad('built-in', builtinLoad, 'forget-kept');
     },
     async startCorpus() {
       let kept: KeptCorpus | undefined;
@@ -143,20 +122,19 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
       } catch {
         kept = undefined;
       }
-      if (kept?.source === 'files' && (await runLoad('files', filesLoad(kept.files), 'as-is')))
+      if (kept?.source === 'files' && (await runLoad('files', filesLoad(kept.files, false))))
         return;
-      if (kept?.source === 'pasted' && (await runLoad('pasted', pastedLoad(kept.text), 'as-is')))
+      if (kept?.source === 'pasted' && (await runLoad('pasted', pastedLoad(kept.text, false))))
         return;
       // nothing kept, or it no longer loads: the built-in corpus (and forget the broken one)
-      await runLoad('built-in', builtinLoad, kept ? null : 'as-is');
+      await runLoad('built-in', builtinLoad, kept ? 'forget-kept' : 'as-is');
     },
+    // the worker keeps what loads for the next visit (no copy of the input on this thread)
     loadCorpusFiles: async (files) => {
-      // a copy to keep: the originals' buffers move to the worker
-      const copy = files.map((f) => ({ name: f.name, bytes: f.bytes.slice() }));
-      await runLoad('files', filesLoad(files), { source: 'files', files: copy });
+      await runLoad('files', filesLoad(files, true));
     },
     loadPastedCorpus: async (text) => {
-      await runLoad('pasted', pastedLoad(text), { source: 'pasted', text });
+      await runLoad('pasted', pastedLoad(text, true));
     },
   };
 };

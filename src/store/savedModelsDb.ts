@@ -15,6 +15,9 @@ export interface SavedModelMeta extends BundleModel {
 /** The model a corpus uses, per kind: a saved model's id, or 'shipped' for the app's checkpoint. */
 export type InUse = string;
 
+/** A corpus loaded from files or pasted text is kept for the next visit up to this size. */
+export const MAX_KEPT_CORPUS_BYTES = 100 * 1024 * 1024;
+
 /** The corpus the page had loaded from files or pasted text, as it was given (to load it again). */
 export type KeptCorpus =
   | { source: 'files'; files: { name: string; bytes: Uint8Array }[] }

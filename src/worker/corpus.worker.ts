@@ -8,6 +8,7 @@ import type { Run } from '../core/eval/types';
 import { bm25IndexBytes, buildBM25Index, searchBM25, type BM25Index } from '../core/lexical/bm25';
 import { docText } from '../core/corpus/docText';
 import { withDevSplit } from '../core/eval/devSplit';
+import { keepCorpus } from './keepCorpus';
 import type {
   CorpusLoadReply,
   CorpusWorkerApi,
@@ -54,14 +55,18 @@ function adopt(
 }
 
 const api: CorpusWorkerApi = {
-  async loadFiles(files, onProgress) {
+  async loadFiles(files, onProgress, keep = false) {
     const start = performance.now();
-    return adopt(loadCorpusFiles(files, onProgress), start, onProgress);
+    const reply = adopt(loadCorpusFiles(files, onProgress), start, onProgress);
+    if (reply.ok && keep) reply.warnings.push(...(await keepCorpus({ source: 'files', files })));
+    return reply;
   },
 
-  async loadPasted(text, onProgress) {
+  async loadPasted(text, onProgress, keep = false) {
     const start = performance.now();
-    return adopt(loadPastedText(text), start, onProgress);
+    const reply = adopt(loadPastedText(text), start, onProgress);
+    if (reply.ok && keep) reply.warnings.push(...(await keepCorpus({ source: 'pasted', text })));
+    return reply;
   },
 
   async loadBuiltin(baseUrl, name, onProgress) {

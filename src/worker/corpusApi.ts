@@ -46,8 +46,13 @@ export interface Bm25Run {
  * and answers lexical searches and evaluations. A failed load leaves the previous corpus in place.
  */
 export interface CorpusWorkerApi {
-  loadFiles(files: InputFile[], onProgress: ProgressCallback): Promise<CorpusLoadReply>;
-  loadPasted(text: string, onProgress: ProgressCallback): Promise<CorpusLoadReply>;
+  /** Load files; with `keep`, a corpus that loads is also kept for the next visit (IndexedDB). */
+  loadFiles(
+    files: InputFile[],
+    onProgress: ProgressCallback,
+    keep?: boolean,
+  ): Promise<CorpusLoadReply>;
+  loadPasted(text: string, onProgress: ProgressCallback, keep?: boolean): Promise<CorpusLoadReply>;
   /** Fetch and load a collection shipped under `public/corpora/<name>/`. */
   loadBuiltin(
     baseUrl: string,
