@@ -1,12 +1,10 @@
 import type { StateCreator } from 'zustand';
 import { corpusFingerprint } from '../core/corpus/fingerprint';
-import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
-import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
 import { makeBundle, readBundle } from '../models/modelBundle';
 import { download, fileSlug } from '../ui/download';
 import type { AppState } from './appStore';
 import { pageSavedModelsDb } from './savedModelsDb';
-import { engineClient } from './workers';
+import { engineImport, showImported } from './engineImport';
 
 export interface BundleSlice {
   /** what the last import did, when it did not simply put the model in use */
@@ -52,24 +50,8 @@ export const createBundleSlice: StateCreator<AppState, [], [], BundleSlice> = (s
       const { corpus } = get();
       const key = corpus ? corpusFingerprint(corpus) : null;
       try {
-        if (corpus && bundled.corpusKey === key) {
-          // the engine checks every weight before the model in use is replaced
-          if (bundled.kind === 'generative') {
-            const info = await engineClient().importGenerative(
-              files as DsiCheckpointFiles,
-              corpus.name,
-            );
-            get().setModel(info);
-          } else {
-            const queries = corpus.queries.map((q) => q.text);
-            const info = await engineClient().importDense(
-              files as DenseCheckpointFiles,
-              corpus.name,
-              queries,
-            );
-            get().setDense(info);
-          }
-        }
+        if (corpus && bundled.corpusKey === key)
+          showImported(get(), await engineImport(bundled.kind, files, corpus));
       } catch (e) {
         return set({
           savedError: `Not imported: ${name}: the model does not load (${(e as Error).message}). Nothing changed.`,

@@ -1,7 +1,5 @@
 import type { StateCreator } from 'zustand';
 import { corpusFingerprint } from '../core/corpus/fingerprint';
-import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
-import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
 import type { AppState } from './appStore';
 import { BUILTIN_CORPUS } from './corpusSlice';
 import {
@@ -10,6 +8,7 @@ import {
   type SavedKind,
   type SavedModelMeta,
 } from './savedModelsDb';
+import { engineImport, showImported } from './engineImport';
 import { engineClient } from './workers';
 
 export interface SavedSlice {
@@ -60,30 +59,20 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
     if (!store || !files) return false;
     const { corpus } = get();
     if (!corpus) return false;
-    if (kind === 'generative') {
-      set({ modelStatus: 'loading', modelError: null });
-      const info = await engineClient().importGenerative(files as DsiCheckpointFiles, corpus.name);
-      if (currentKey() !== key) {
-        await engineClient().dropModel();
-        set({ modelStatus: 'none' });
-        return false;
-      }
-      get().setModel(info);
-    } else {
-      set({ denseStatus: 'loading', denseError: null });
-      const queries = corpus.queries.map((q) => q.text);
-      const info = await engineClient().importDense(
-        files as DenseCheckpointFiles,
-        corpus.name,
-        queries,
-      );
-      if (currentKey() !== key) {
-        await engineClient().dropDense();
-        set({ denseStatus: 'none' });
-        return false;
-      }
-      get().setDense(info);
+    const generative = kind === 'generative';
+    set(
+      generative
+        ? { modelStatus: 'loading', modelError: null }
+        : { denseStatus: 'loading', denseError: null },
+    );
+    const imported = await engineImport(kind, files, corpus);
+    if (currentKey() !== key) {
+      // the corpus changed while the weights loaded
+      await (generative ? engineClient().dropModel() : engineClient().dropDense());
+      set(generative ? { modelStatus: 'none' } : { denseStatus: 'none' });
+      return false;
     }
+    showImported(get(), imported);
     set({ savedInUse: { ...get().savedInUse, [kind]: id } });
     return true;
   };
