@@ -59,6 +59,26 @@ test('a test question in Compare shows the three methods, their fusion and the m
     expect(rows.filter((r) => r[1] === method).map((r) => r[3])).toEqual(shown);
   }
 
+  // the map downloads as SVG with what it projects, the query and a legend of its marks, and as PNG
+  const svgDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Map (SVG)', exact: true }).click();
+  const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+  expect(svg).toMatch(/^<svg /);
+  expect(svg).toMatch(
+    /Map of 156 documents: their dense embeddings on the first two principal axes \(PCA\), which keep \d+ % of the variance/,
+  );
+  expect(svg).toContain(`Query: ${testQuestion}`);
+  for (const mark of ['query', 'generative top 10', 'dense top 10', 'BM25 top 10'])
+    expect(svg).toContain(`>${mark}</text>`);
+  expect(svg.match(/<circle /g)!.length).toBeGreaterThanOrEqual(156);
+  const pngDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Map (PNG)', exact: true }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toMatch(/^embedding-map-.*\.png$/);
+  const bytes = readFileSync(await png.path());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(bytes.readUInt32BE(16)).toBe(1280); // width: the 640-unit figure at twice its size
+
   // Matryoshka: the dense column searched with the first 16 of 64 dimensions
   const dense = columns[1];
   const fullScores = (await dense.locator('.score').allTextContents()).join(' ');

@@ -177,6 +177,7 @@ export function ComparePanel() {
         <EmbeddingMapView
           map={map}
           query={asked && denseAnswer?.query === query ? denseAnswer.point : null}
+          queryText={query}
           docidOf={docidOf}
           colourByCluster={semantic}
           clusterTerms={clusterTerms}

@@ -1,7 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Doc } from '../../core/corpus/types';
 import type { EmbeddingMap } from '../../worker/engineApi';
 import type { MethodName } from '../../store/compareSlice';
+import { download, fileSlug } from '../../ui/download';
+import { captionedSvg, svgPng, type LegendMark } from '../../ui/svgExport';
 import { METHOD_COLOURS } from './compareLists';
 
 const CLUSTER_COLOURS = [
@@ -24,6 +26,8 @@ export interface EmbeddingMapViewProps {
   map: EmbeddingMap;
   /** the query on the map's axes */
   query: [number, number] | null;
+  /** the query's text (named in an exported map) */
+  queryText: string;
   /** document id → readable docid; its first token is the top-level cluster */
   docidOf: Record<string, string> | null;
   /** colour documents by their top-level docid cluster (semantic docids only: others have none) */
@@ -44,6 +48,7 @@ export interface EmbeddingMapViewProps {
 export function EmbeddingMapView(props: EmbeddingMapViewProps) {
   const { map, query, docidOf, colourByCluster, tops, docs, clusterTerms, selected, onSelect } =
     props;
+  const svgRef = useRef<SVGSVGElement>(null);
   const { scaleX, scaleY } = useMemo(() => {
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let i = 0; i < map.docIds.length; i++) {
@@ -82,14 +87,42 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
       : { x: scaleX(map.points[2 * i]), y: scaleY(map.points[2 * i + 1]) };
   };
   const sel = selected ? at(selected) : null;
+  const variance = (100 * (map.explained[0] + (map.explained[1] ?? 0))).toFixed(0);
+  const methodName = (m: MethodName) => (m === 'bm25' ? 'BM25' : m);
+
+  /** The map as a file: what it projects, the query, and a legend of every mark. */
+  const exported = () => {
+    const caption = [
+      `Map of ${map.docIds.length} documents: their dense embeddings on the first two principal axes (PCA), which keep ${variance} % of the variance`,
+      ...(query ? [`Query: ${props.queryText}`] : []),
+    ];
+    const legend: LegendMark[] = [
+      ...(query ? [{ label: 'query', color: '#1d2330', mark: 'star' as const }] : []),
+      ...(Object.keys(ringRadius) as MethodName[]).map((m) => ({
+        label: `${methodName(m)} top 10`,
+        color: METHOD_COLOURS[m],
+        mark: 'ring' as const,
+      })),
+      ...(clusters.length === 0
+        ? [{ label: 'document', color: '#9aa3b2', mark: 'dot' as const }]
+        : clusters.map((c) => ({
+            label: `cluster ${c}${clusterTerms?.[c!] ? `: ${clusterTerms[c!].slice(0, 3).join(', ')}` : ''}`,
+            color: CLUSTER_COLOURS[Number(c) % CLUSTER_COLOURS.length],
+            mark: 'dot' as const,
+          }))),
+    ];
+    return captionedSvg(svgRef.current!, caption, legend);
+  };
+  const name = `embedding-map-${fileSlug(query ? props.queryText : 'corpus', 40, 'corpus')}`;
 
   return (
     <figure className="embedding-map">
       <svg
+        ref={svgRef}
         viewBox={`0 0 ${W} ${H}`}
         width="100%"
         role="img"
-        aria-label={`Map of ${map.docIds.length} document embeddings (PCA, ${(100 * (map.explained[0] + (map.explained[1] ?? 0))).toFixed(0)}% of the variance)${query ? ' with the query' : ''}`}
+        aria-label={`Map of ${map.docIds.length} document embeddings (PCA, ${variance}% of the variance)${query ? ' with the query' : ''}`}
         fontFamily="system-ui, sans-serif"
         fontSize={11}
       >
@@ -160,7 +193,7 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
               className="legend-ring"
               style={{ '--swatch': METHOD_COLOURS[m] } as React.CSSProperties}
             >
-              {m === 'bm25' ? 'BM25' : m} top 10
+              {methodName(m)} top 10
             </li>
           ))}
           {clusters.length > 0 && (
@@ -179,6 +212,22 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
             </li>
           )}
         </ul>
+        <div className="row">
+          <button
+            type="button"
+            onClick={() =>
+              download(new Blob([exported()], { type: 'image/svg+xml' }), `${name}.svg`)
+            }
+          >
+            Map (SVG)
+          </button>
+          <button
+            type="button"
+            onClick={() => void svgPng(exported()).then((png) => download(png, `${name}.png`))}
+          >
+            Map (PNG)
+          </button>
+        </div>
       </figcaption>
     </figure>
   );
