@@ -104,5 +104,22 @@ test('the query generator trains, writes questions for every document, and the C
   for (const text of await items.getByRole('listitem').allTextContents()) {
     expect(text).toMatch(/^(✓ kept|✗ filtered) \S/);
   }
+
+  // the generator was saved when its training ended, and a reload puts it back in use
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  const saved = page.getByRole('region', { name: 'Saved models', exact: true });
+  const row = saved.getByRole('row', { name: /^Query generator, genir-demo, / });
+  await expect(row).toContainText('in use');
+  await expect(row.getByRole('cell', { name: 'Query generator', exact: true })).toBeVisible();
+  await page.reload();
+  await page.getByRole('radio', { name: 'Query generator (DSI-QG)', exact: true }).check();
+  await expect(row).toContainText('in use', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Write questions for genir-demo', exact: true }).click();
+  await expect(summary).toBeVisible({ timeout: 150_000 });
+  // the same generator with the same seed writes the same questions
+  const again = (await summary.textContent())!
+    .replace(/,/g, '')
+    .match(/It wrote (\d+) .* BM25 kept (\d+) \(/)!;
+  expect([Number(again[1]), Number(again[2])]).toEqual([total, kept]);
   expect(errors).toEqual([]);
 });

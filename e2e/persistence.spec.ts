@@ -5,10 +5,14 @@ import { builtinTestQuestion, file, openApp, pasteCorpus, pickFiles } from './ap
 
 const QUESTION = builtinTestQuestion(2);
 
-/** The generative results for QUESTION as text (rank, title, score, docid), once they are shown. */
-async function generativeAnswer(page: Page, expectedSource: RegExp): Promise<string[]> {
+/** The generative results for `question` as text (rank, title, score, docid), once they are shown. */
+async function generativeAnswer(
+  page: Page,
+  expectedSource: RegExp,
+  question = QUESTION,
+): Promise<string[]> {
   await page.getByRole('tab', { name: 'Search', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Query', exact: true }).fill(QUESTION);
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill(question);
   const results = page.getByRole('region', { name: 'Generative results', exact: true });
   await expect(results.getByTestId('model-in-use')).toHaveText(expectedSource, {
     timeout: 120_000,
@@ -26,14 +30,26 @@ async function generativeAnswer(page: Page, expectedSource: RegExp): Promise<str
     );
 }
 
+/** A copy of a bundle with one bit flipped in the middle of `member` (stored, not deflated). */
+function flipByte(bundle: Buffer, member: string): Buffer {
+  const directory = readZipDirectory(new Uint8Array(bundle), 100);
+  if (!directory.ok) throw new Error(directory.error);
+  const entry = directory.entries.find((e) => e.name === member)!;
+  const damaged = Buffer.from(bundle);
+  damaged[entry.dataStart + Math.floor(entry.size / 2)] ^= 0x01;
+  return damaged;
+}
+
 const TRAINED = /^Answering with the model trained in this page: atomic docids/;
 const SHIPPED = /^Answering with the checkpoint shipped with the app/;
 
-/** On the Index panel, once the shipped model is in: train the Tiny preset to the end. */
-async function indexTinyModel(page: Page) {
-  await expect(page.getByText(/^The checkpoint shipped with the app \(/)).toBeVisible({
-    timeout: 60_000,
-  });
+/** On the Index panel, once the shipped model is in (or none): train the Tiny preset to the end. */
+async function indexTinyModel(page: Page, shipped = true) {
+  await expect(
+    shipped
+      ? page.getByText(/^The checkpoint shipped with the app \(/)
+      : page.getByText('No generative model for this corpus yet.', { exact: false }),
+  ).toBeVisible({ timeout: 60_000 });
   await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'Tiny (fast demo)' });
   await page.getByRole('button', { name: 'Index', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Training status', exact: true })).toHaveText(
@@ -148,13 +164,9 @@ test('a model exported as a bundle answers identically in a fresh browser contex
   await openApp(other, '/#index');
   const shipped = await generativeAnswer(other, SHIPPED);
   await other.getByRole('tab', { name: 'Index', exact: true }).click();
-  const picker = other.getByLabel('Import a model bundle (.zip)', { exact: true });
+  const picker = other.getByLabel('Import a bundle (.zip): a model or a session', { exact: true });
 
-  const directory = readZipDirectory(new Uint8Array(bundle), 100);
-  if (!directory.ok) throw new Error(directory.error);
-  const weights = directory.entries.find((e) => e.name === 'weights.bin')!;
-  const damaged = Buffer.from(bundle);
-  damaged[weights.dataStart + Math.floor(weights.size / 2)] ^= 0x01;
+  const damaged = flipByte(bundle, 'weights.bin');
   await picker.setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: damaged });
   await expect(other.getByRole('alert')).toHaveText(
     'Not imported: damaged.zip: weights.bin does not match its SHA-256 in bundle.json: the file is damaged. Nothing changed.',
@@ -211,4 +223,63 @@ test('a corpus loaded from files or pasted text comes back after a reload, until
   await expect(current).toContainText('genir-demo (built-in) · 156 docs');
   await page.reload();
   await expect(current).toContainText('genir-demo (built-in) · 156 docs');
+});
+
+/** A small corpus of twelve documents, four topics, as a CSV file. */
+const NOTES = [
+  'id,title,text',
+  ...['tea', 'coffee', 'cocoa', 'mate'].flatMap((drink, t) =>
+    [1, 2, 3].map(
+      (n) =>
+        `${drink}${n},${drink} note ${n},"${drink} is brewed in step ${n}; ${drink} leaves, ${drink} cups and ${['green', 'roast', 'bean', 'gourd'][t]} ${n}"`,
+    ),
+  ),
+].join('\n');
+
+test('a session bundle carries the corpus and its trained model to a fresh browser context; a damaged one is refused', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await openApp(page, '/#corpus');
+  const current = page.getByLabel('Current corpus', { exact: true });
+  await pickFiles(page, [file('notes.csv', NOTES)]);
+  await expect(current).toContainText('notes (files) · 12 docs');
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  await indexTinyModel(page, false);
+  const trained = await generativeAnswer(page, TRAINED, 'roast coffee');
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  const pending = page.waitForEvent('download');
+  await page
+    .getByRole('region', { name: 'Saved models', exact: true })
+    .getByRole('button', { name: 'Export this session (.zip)', exact: true })
+    .click();
+  const download = await pending;
+  expect(download.suggestedFilename()).toBe('session-notes.genir.zip');
+  const bundle = readFileSync(await download.path());
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openApp(other, '/#index');
+  const picker = other.getByLabel('Import a bundle (.zip): a model or a session', { exact: true });
+  const damaged = flipByte(bundle, 'generative/weights.bin');
+  await picker.setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: damaged });
+  await expect(other.getByRole('alert')).toHaveText(
+    'Not imported: damaged.zip: generative/weights.bin does not match its SHA-256 in bundle.json: the file is damaged. Nothing changed.',
+  );
+  const otherCorpus = other.getByLabel('Current corpus', { exact: true });
+  await expect(otherCorpus).toContainText('genir-demo (built-in) · 156 docs');
+
+  await picker.setInputFiles({ name: 'lesson.zip', mimeType: 'application/zip', buffer: bundle });
+  await expect(otherCorpus).toContainText('notes (files) · 12 docs', { timeout: 60_000 });
+  await expect(other.getByRole('status').filter({ hasText: /^Imported the session/ })).toHaveText(
+    'Imported the session “lesson.zip”: notes (12 documents); its model answers now.',
+    { timeout: 60_000 },
+  );
+  expect(await generativeAnswer(other, TRAINED, 'roast coffee')).toEqual(trained);
+  // kept in the new browser too
+  await other.reload();
+  await expect(otherCorpus).toContainText('notes (files) · 12 docs');
+  expect(await generativeAnswer(other, TRAINED, 'roast coffee')).toEqual(trained);
+  await fresh.close();
 });

@@ -88,7 +88,7 @@ describe('model bundles', () => {
     const other = zipSync({ 'corpus.jsonl': strToU8('{}') });
     expect(await readBundle('o.zip', other)).toEqual({
       ok: false,
-      error: 'o.zip: not a model bundle (no bundle.json inside)',
+      error: 'o.zip: not a bundle of this page (no bundle.json inside)',
     });
   });
 });

@@ -4,6 +4,7 @@ import { docText } from '../core/corpus/docText';
 import type { Corpus } from '../core/corpus/types';
 import { pretokenize, SPECIAL_TOKENS } from '../core/text/tokenizer';
 import { DEFAULT_QUERYGEN_SAMPLE, TINY_QUERYGEN_CONFIG } from './queryGenConfig';
+import { exportQueryGenCheckpoint, importQueryGenCheckpoint } from './queryGenCheckpoint';
 import { disposeQueryGenerator, generateQueries, trainQueryGenerator } from './queryGenerator';
 
 const TOPICS = [
@@ -83,6 +84,20 @@ describe('query generator (TF.js cpu backend)', () => {
       sampling: { ...params.sampling, strategy: 'nucleus', topP: 0.9, temperature: 0.7 },
     });
     expect(nucleus.length).toBeGreaterThan(0);
+
+    // saved as files and loaded again, it writes the same queries
+    const files = await exportQueryGenCheckpoint(g, { corpusName: corpus.name, pairs: 32 });
+    const copy = importQueryGenCheckpoint(structuredClone(files));
+    expect(await generateQueries(copy, passages, params)).toEqual(out);
+    expect(copy.config).toEqual(config);
+    disposeQueryGenerator(copy);
+    // files whose tokenizer does not fit the weights are refused
+    const other = structuredClone(files);
+    other.manifest.config = {
+      ...other.manifest.config,
+      tgtVocab: other.manifest.config.tgtVocab + 1,
+    };
+    expect(() => importQueryGenCheckpoint(other)).toThrow(/tokenizer.json has \d+ pieces/);
 
     disposeQueryGenerator(g);
     expect(tf.memory().numTensors).toBe(start);

@@ -10,6 +10,7 @@ import { createModelSlice, type ModelSlice } from './modelSlice';
 import { createQueryGenSlice, type QueryGenSlice } from './queryGenSlice';
 import { createSavedSlice, type SavedSlice } from './savedSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
 export type AppState = CorpusSlice &
@@ -23,6 +24,7 @@ export type AppState = CorpusSlice &
   QueryGenSlice &
   SavedSlice &
   BundleSlice &
+  SessionSlice &
   TrainingSlice & {
     /** Called after a new corpus is in place: results that belonged to the old one are cleared. */
     onCorpusChanged(): void;
@@ -42,6 +44,7 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createQueryGenSlice(...a),
     ...createSavedSlice(...a),
     ...createBundleSlice(...a),
+    ...createSessionSlice(...a),
     ...createTrainingSlice(...a),
     onCorpusChanged() {
       set({

@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand';
 import { corpusFingerprint } from '../core/corpus/fingerprint';
 import { makeBundle, readBundle } from '../models/modelBundle';
+import { isSessionBundle } from '../models/sessionBundle';
 import { download, fileSlug } from '../ui/download';
 import type { AppState } from './appStore';
 import { pageSavedModelsDb } from './savedModelsDb';
 import { engineImport, showImported } from './engineImport';
+import { choiceScope } from './savedSlice';
 
 export interface BundleSlice {
   /** what the last import did, when it did not simply put the model in use */
@@ -13,7 +15,7 @@ export interface BundleSlice {
   exportSavedModel(id: string): Promise<void>;
   /**
    * Read a bundle: refused with a message naming what is wrong (nothing changes), or saved, and
-   * put in use when it was trained on the loaded corpus.
+   * put in use when it was trained on the loaded corpus. A session bundle goes to importSession.
    */
   importBundle(name: string, bytes: Uint8Array): Promise<void>;
 }
@@ -42,6 +44,7 @@ export const createBundleSlice: StateCreator<AppState, [], [], BundleSlice> = (s
     },
 
     async importBundle(name, bytes) {
+      if (isSessionBundle(bytes)) return get().importSession(name, bytes);
       const store = pageSavedModelsDb();
       set({ savedNotice: null });
       const read = await readBundle(name, bytes);
@@ -49,26 +52,26 @@ export const createBundleSlice: StateCreator<AppState, [], [], BundleSlice> = (s
       const { model: bundled, files } = read;
       const { corpus } = get();
       const key = corpus ? corpusFingerprint(corpus) : null;
+      // a query generator serves any corpus; other models only the one they were trained on
+      const inUse = bundled.kind === 'querygen' || (key !== null && bundled.corpusKey === key);
       try {
-        if (corpus && bundled.corpusKey === key)
-          showImported(get(), await engineImport(bundled.kind, files, corpus));
+        if (inUse) showImported(get(), await engineImport(bundled.kind, files, corpus));
       } catch (e) {
         return set({
           savedError: `Not imported: ${name}: the model does not load (${(e as Error).message}). Nothing changed.`,
         });
       }
-      const inUse = corpus !== null && bundled.corpusKey === key;
       if (!store) return;
       try {
         const saved = await store.save(bundled, files);
         if (inUse) {
-          await store.setInUse(key!, bundled.kind, saved.id);
+          await store.setInUse(choiceScope(bundled.kind, key ?? ''), bundled.kind, saved.id);
           set({ savedInUse: { ...get().savedInUse, [bundled.kind]: saved.id } });
         }
         set({
           savedError: null,
           savedNotice: inUse
-            ? `Imported “${bundled.name}”; it answers now.`
+            ? `Imported “${bundled.name}”; it ${bundled.kind === 'querygen' ? 'writes the questions' : 'answers'} now.`
             : `Imported “${bundled.name}” and saved it; it was trained on ${bundled.corpusName} (${bundled.docCount} documents): load that corpus to use it.`,
         });
         await get().refreshSaved();

@@ -49,6 +49,8 @@ export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set
       if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
         await engineClient().dropDense();
         set({ denseStatus: 'none' });
+        // the corpus that came in meanwhile may have a saved model of its own
+        void get().syncModelWithCorpus();
         return;
       }
       get().setDense(dense);

@@ -36,6 +36,8 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
         await engineClient().dropModel();
         set({ modelStatus: 'none' });
+        // the corpus that came in meanwhile may have a saved model of its own
+        void get().syncModelWithCorpus();
         return;
       }
       get().setModel(model);

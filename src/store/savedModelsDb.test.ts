@@ -59,3 +59,20 @@ describe('saved models (IndexedDB)', () => {
     expect(await db.inUse('c#1#00000000', 'dense')).toBe('shipped');
   });
 });
+
+describe('the corpus kept for the next visit', () => {
+  it('is kept, told apart from none without reading it, and forgotten', async () => {
+    const db = openSavedModelsDb('test-kept');
+    expect(await db.hasLastCorpus()).toBe(false);
+    expect(await db.lastCorpus()).toBeUndefined();
+    const kept = {
+      source: 'files' as const,
+      files: [{ name: 'a.csv', bytes: new Uint8Array([1, 2]) }],
+    };
+    await db.setLastCorpus(kept);
+    expect(await db.hasLastCorpus()).toBe(true);
+    expect(await db.lastCorpus()).toEqual(kept);
+    await db.setLastCorpus(null);
+    expect(await db.hasLastCorpus()).toBe(false);
+  });
+});

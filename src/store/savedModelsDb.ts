@@ -48,6 +48,8 @@ export interface SavedModelsDb {
   usesSaved(corpusName: string, kind: SavedKind): Promise<boolean>;
   /** The corpus to load at start instead of the built-in one (undefined: the built-in one). */
   lastCorpus(): Promise<KeptCorpus | undefined>;
+  /** Whether a corpus is kept for the next visit (without reading it). */
+  hasLastCorpus(): Promise<boolean>;
   /** Keep `corpus` for the next visit (null: go back to the built-in corpus). */
   setLastCorpus(corpus: KeptCorpus | null): Promise<void>;
 }
@@ -128,6 +130,9 @@ export function openSavedModelsDb(name = 'genir-playground'): SavedModelsDb {
     },
     async lastCorpus() {
       return (await open()).get('corpus', 'last');
+    },
+    async hasLastCorpus() {
+      return (await (await open()).getKey('corpus', 'last')) !== undefined;
     },
     async setLastCorpus(corpus) {
       const d = await open();

@@ -18,7 +18,7 @@ export interface SavedSlice {
   savedError: string | null;
   /** the browser's storage use and quota for this page, when it says */
   storage: { usage: number; quota: number } | null;
-  /** the saved model in use per kind (null: the shipped one, or none) */
+  /** the saved model in use per kind (null: the shipped one, or none; a query generator serves every corpus) */
   savedInUse: Record<SavedKind, string | null>;
   refreshSaved(): Promise<void>;
   /** Keep the model of `kind` in use (called when training ends); false when it was not kept. */
@@ -40,6 +40,19 @@ export interface SavedSlice {
 
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
+/**
+ * Where the choice of a kind of model is kept: per corpus, except the query generator's, which
+ * is one for the whole page (a generator trained on one collection writes queries for any).
+ */
+export const choiceScope = (kind: SavedKind, corpusKey: string) =>
+  kind === 'querygen' ? '*' : corpusKey;
+
+const KIND_NAMES: Record<SavedKind, string> = {
+  generative: 'Generative model',
+  dense: 'Dense model',
+  querygen: 'Query generator',
+};
+
 export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set, get) => {
   const currentKey = () => {
     const { corpus } = get();
@@ -52,11 +65,26 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
   const failed = (what: string, e: unknown) =>
     set({ savedError: `${what}: ${(e as Error).message ?? String(e)}` });
 
+  /** adoptions under way, by kind and id: a second call for the same model waits for the first */
+  const adopting = new Map<string, Promise<boolean>>();
+  const adopt = (kind: SavedKind, id: string, key: string): Promise<boolean> => {
+    const tag = `${kind}/${id}/${key}`;
+    const pending = adopting.get(tag);
+    if (pending) return pending;
+    const run = adoptNow(kind, id, key).finally(() => adopting.delete(tag));
+    adopting.set(tag, run);
+    return run;
+  };
   /** Put `files` in use as the model of `kind` for the corpus with `key`; true when it was. */
-  const adopt = async (kind: SavedKind, id: string, key: string): Promise<boolean> => {
+  const adoptNow = async (kind: SavedKind, id: string, key: string): Promise<boolean> => {
     const store = savedDb();
     const files = await store?.files(id);
     if (!store || !files) return false;
+    if (kind === 'querygen') {
+      showImported(get(), await engineImport(kind, files, null));
+      set({ savedInUse: { ...get().savedInUse, querygen: id } });
+      return true;
+    }
     const { corpus } = get();
     if (!corpus) return false;
     const generative = kind === 'generative';
@@ -77,11 +105,22 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
     return true;
   };
 
+  /** Page start: the query generator in use last time, if it was saved (it serves any corpus). */
+  const restoreQueryGenerator = async () => {
+    const store = savedDb();
+    try {
+      const choice = await store?.inUse('*', 'querygen');
+      if (choice) await adopt('querygen', choice, '*');
+    } catch (e) {
+      failed('Could not restore the saved query generator', e);
+    }
+  };
+
   return {
     savedModels: [],
     savedError: null,
     storage: null,
-    savedInUse: { generative: null, dense: null },
+    savedInUse: { generative: null, dense: null, querygen: null },
 
     async refreshSaved() {
       const store = savedDb();
@@ -95,14 +134,18 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
 
     async saveModelInUse(kind) {
       const store = savedDb();
-      const { corpus, model, dense } = get();
-      const info = kind === 'generative' ? model : dense;
-      if (!store || !corpus || !info) return false;
+      const { corpus, model, dense, queryGenerator } = get();
+      if (!store || !corpus) return false;
+      const described = describeInUse(kind, model, dense, queryGenerator);
+      if (!described) return false;
       try {
+        const client = engineClient();
         const files =
           kind === 'generative'
-            ? await engineClient().exportGenerative()
-            : await engineClient().exportDense();
+            ? await client.exportGenerative()
+            : kind === 'dense'
+              ? await client.exportDense()
+              : await client.exportQueryGenerator();
         const bytes = filesBytes(files);
         const storage = await readStorage();
         if (storage && storage.usage + bytes > storage.quota)
@@ -110,30 +153,24 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
             `it needs ${MB(bytes)} and this browser allows ${MB(storage.quota - storage.usage)} more for this page; delete a saved model to make room`,
           );
         const key = corpusFingerprint(corpus);
-        const detail =
-          kind === 'generative'
-            ? `${model!.docidScheme} docids, ${(info.parameters / 1e6).toFixed(2)} M parameters`
-            : `${dense!.dim} dimensions, ${(info.parameters / 1e6).toFixed(2)} M parameters`;
         const when = new Date().toLocaleString();
         const saved = await store.save(
           {
             kind,
-            name: `${kind === 'generative' ? 'Generative' : 'Dense'} model, ${corpus.name}, ${when}`,
+            name: `${KIND_NAMES[kind]}, ${corpus.name}, ${when}`,
             corpusName: corpus.name,
             corpusKey: key,
             docCount: corpus.docs.length,
-            detail,
-            metrics: info.metrics,
-            metricsSplit: info.metricsSplit,
+            ...described,
           },
           files,
         );
-        await store.setInUse(key, kind, saved.id);
+        await store.setInUse(choiceScope(kind, key), kind, saved.id);
         set({ savedInUse: { ...get().savedInUse, [kind]: saved.id }, savedError: null });
         await get().refreshSaved();
         return true;
       } catch (e) {
-        failed(`The new ${kind} model answers but was not saved`, e);
+        failed(`The new ${KIND_NAMES[kind].toLowerCase()} works but was not saved`, e);
         return false;
       }
     },
@@ -143,7 +180,7 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
       const meta = get().savedModels.find((m) => m.id === id);
       const key = currentKey();
       if (!store || !meta || !key) return;
-      if (meta.corpusKey !== key) {
+      if (meta.kind !== 'querygen' && meta.corpusKey !== key) {
         set({
           savedError: `“${meta.name}” was trained on ${meta.corpusName} (${meta.docCount} documents); load that corpus to use it`,
         });
@@ -151,12 +188,12 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
       }
       try {
         if (await adopt(meta.kind, id, key)) {
-          await store.setInUse(key, meta.kind, id);
+          await store.setInUse(choiceScope(meta.kind, key), meta.kind, id);
           set({ savedError: null });
         } else failed('Could not load the saved model', new Error('its files are missing'));
       } catch (e) {
         if (meta.kind === 'generative') set({ modelStatus: get().model ? 'ready' : 'none' });
-        else set({ denseStatus: get().dense ? 'ready' : 'none' });
+        else if (meta.kind === 'dense') set({ denseStatus: get().dense ? 'ready' : 'none' });
         failed(`Could not load “${meta.name}”; the model in use stays`, e);
       }
     },
@@ -182,6 +219,7 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
           savedInUse: {
             generative: inUse.generative === id ? null : inUse.generative,
             dense: inUse.dense === id ? null : inUse.dense,
+            querygen: inUse.querygen === id ? null : inUse.querygen,
           },
         });
         await get().refreshSaved();
@@ -194,7 +232,7 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
       const { corpus, corpusSource } = get();
       if (!corpus || corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in') return;
       const key = corpusFingerprint(corpus);
-      set({ savedInUse: { generative: null, dense: null }, savedError: null });
+      set({ savedInUse: { ...get().savedInUse, generative: null, dense: null }, savedError: null });
       await Promise.all([get().loadShippedModel(), get().loadShippedDense()]);
       const store = savedDb();
       try {
@@ -233,10 +271,46 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
           return false;
         }
       };
-      const [generative, dense] = await Promise.all([uses('generative'), uses('dense')]);
-      if (!generative) void get().loadShippedModel();
-      if (!dense) void get().loadShippedDense();
+      const [generative, dense, kept] = await Promise.all([
+        uses('generative'),
+        uses('dense'),
+        store?.hasLastCorpus().catch(() => false),
+      ]);
+      // a corpus kept from the last visit opens instead of the built-in one: its models come
+      // with it (syncModelWithCorpus), the shipped ones only if it fails to load
+      if (!kept && !generative) void get().loadShippedModel();
+      if (!kept && !dense) void get().loadShippedDense();
       void get().refreshSaved();
+      void restoreQueryGenerator();
     },
   };
 };
+
+/** The Saved list's description of the model of `kind` in use, or null when there is none. */
+function describeInUse(
+  kind: SavedKind,
+  model: AppState['model'],
+  dense: AppState['dense'],
+  generator: AppState['queryGenerator'],
+): Pick<SavedModelMeta, 'detail' | 'metrics' | 'metricsSplit'> | null {
+  const millions = (n: number) => `${(n / 1e6).toFixed(2)} M parameters`;
+  if (kind === 'generative' && model)
+    return {
+      detail: `${model.docidScheme} docids, ${millions(model.parameters)}`,
+      metrics: model.metrics,
+      metricsSplit: model.metricsSplit,
+    };
+  if (kind === 'dense' && dense)
+    return {
+      detail: `${dense.dim} dimensions, ${millions(dense.parameters)}`,
+      metrics: dense.metrics,
+      metricsSplit: dense.metricsSplit,
+    };
+  if (kind === 'querygen' && generator)
+    return {
+      detail: `writes questions for passages; learned from ${generator.pairs.toLocaleString()} (passage, question) pairs of ${generator.corpusName}, ${millions(generator.parameters)}`,
+      metrics: {},
+      metricsSplit: '',
+    };
+  return null;
+}

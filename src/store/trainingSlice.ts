@@ -112,6 +112,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
         });
         if (!outcome.cancelled) {
           get().setQueryGenerator(outcome.generator);
+          void get().saveModelInUse('querygen');
           await get().generateQueries();
         }
       } catch (e) {

@@ -59,7 +59,7 @@ export function createEngine(): EngineWorkerApi {
     return dropped;
   };
   const startTraining = () => runs.start();
-  const queryGenPart = createQueryGenEngine(runs);
+  const queryGenPart = createQueryGenEngine(runs, () => backendReady);
   const persistPart = createPersistEngine(
     generative,
     dense,

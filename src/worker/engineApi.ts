@@ -8,6 +8,7 @@ import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
 import type { DecodeParams } from '../models/dsiRetriever';
 import type { BackendName, BackendReport } from '../models/backend';
 import type { QueryFilterParams } from '../core/querygen/filter';
+import type { QueryGenCheckpointFiles } from '../models/queryGenCheckpoint';
 import type { QueryGenSampleParams, QueryGenTrainConfig } from '../models/queryGenConfig';
 import type { Seq2SeqConfig } from '../models/seq2seq';
 import type { SpeedResult } from '../models/train/speedBenchmark';
@@ -277,6 +278,10 @@ export interface EngineWorkerApi {
   generatedFor(docId: string): Promise<GeneratedQuery[]>;
   /** Forget the generated queries (the corpus changed); the generator stays. */
   dropGenerated(): Promise<void>;
+  /** The query generator in use as checkpoint files. */
+  exportQueryGenerator(): Promise<QueryGenCheckpointFiles>;
+  /** Put a saved query generator in use (it replaces the one in use, for any corpus). */
+  importQueryGenerator(files: QueryGenCheckpointFiles): Promise<QueryGenInfo>;
   /** The generative model in use as checkpoint files (to keep it in the browser's storage). */
   exportGenerative(): Promise<DsiCheckpointFiles>;
   /** Put a saved generative model in use (trained in the page earlier, for `corpusName`). */

@@ -8,6 +8,7 @@ import {
   trainQueryGenerator,
   type QueryGenerator,
 } from '../models/queryGenerator';
+import { exportQueryGenCheckpoint, importQueryGenCheckpoint } from '../models/queryGenCheckpoint';
 import { parameterCount } from '../models/seq2seq';
 import type { EngineWorkerApi, GeneratedSummary, QueryGenInfo } from './engineApi';
 import { ModelSlot } from './modelSlot';
@@ -15,7 +16,12 @@ import type { TrainingRuns } from './trainingRuns';
 
 type QueryGenApi = Pick<
   EngineWorkerApi,
-  'trainQueryGenerator' | 'generateQueries' | 'generatedFor' | 'dropGenerated'
+  | 'trainQueryGenerator'
+  | 'generateQueries'
+  | 'generatedFor'
+  | 'dropGenerated'
+  | 'exportQueryGenerator'
+  | 'importQueryGenerator'
 >;
 
 /**
@@ -23,7 +29,10 @@ type QueryGenApi = Pick<
  * generator trained on one collection can write queries for another) and the filtered queries it
  * wrote for the page's corpus, which the generative model's training reads.
  */
-export function createQueryGenEngine(runs: TrainingRuns): QueryGenApi & {
+export function createQueryGenEngine(
+  runs: TrainingRuns,
+  backendReady: () => Promise<unknown>,
+): QueryGenApi & {
   /** the kept queries for `corpus`, if they were generated for it */
   keptQueries(corpus: Corpus): { text: string; doc: number }[] | undefined;
 } {
@@ -96,6 +105,25 @@ export function createQueryGenEngine(runs: TrainingRuns): QueryGenApi & {
 
     async dropGenerated() {
       generated = null;
+    },
+
+    exportQueryGenerator: () =>
+      queryGen.use('no query generator is trained yet', ({ generator, info }) =>
+        exportQueryGenCheckpoint(generator, info),
+      ),
+
+    async importQueryGenerator(files) {
+      await backendReady();
+      const generator = importQueryGenCheckpoint(files);
+      const { manifest } = files;
+      const info: QueryGenInfo = {
+        corpusName: manifest.corpusName,
+        pairs: manifest.pairs,
+        parameters: manifest.parameters,
+        config: manifest.training as unknown as Record<string, unknown>,
+      };
+      queryGen.replace({ generator, info });
+      return info;
     },
 
     keptQueries(corpus) {

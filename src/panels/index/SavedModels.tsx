@@ -19,6 +19,7 @@ export function SavedModels() {
   const refreshSaved = useAppStore((s) => s.refreshSaved);
   const notice = useAppStore((s) => s.savedNotice);
   const importBundle = useAppStore((s) => s.importBundle);
+  const exportSession = useAppStore((s) => s.exportSession);
   const restoreShippedModels = useAppStore((s) => s.restoreShippedModels);
   const model = useAppStore((s) => s.model);
   const dense = useAppStore((s) => s.dense);
@@ -37,7 +38,9 @@ export function SavedModels() {
         Every model trained here is saved in this browser when its training ends, with its
         tokenizer, docids, settings and scores. It answers again after a reload, and when its corpus
         is loaded again; nothing leaves this computer unless you export it. An exported bundle
-        (.zip) opens in any browser with this page, which checks every file of it first.
+        (.zip) opens in any browser with this page, which checks every file of it first. A session
+        bundle holds the corpus too, with the saved models in use for it: import it to continue a
+        lesson in another browser.
       </p>
       {storage && (
         <p className="note" data-testid="storage-estimate">
@@ -45,8 +48,13 @@ export function SavedModels() {
           this browser allows this page.
         </p>
       )}
+      <div className="actions">
+        <button type="button" disabled={!corpus} onClick={() => void exportSession()}>
+          Export this session (.zip)
+        </button>
+      </div>
       <label className="file-pick">
-        Import a model bundle (.zip){' '}
+        Import a bundle (.zip): a model or a session{' '}
         <input
           type="file"
           accept=".zip,application/zip"
@@ -96,7 +104,7 @@ export function SavedModels() {
                   key={m.id}
                   meta={m}
                   inUse={inUse[m.kind] === m.id}
-                  fitsCorpus={m.corpusKey === key}
+                  fitsCorpus={m.kind === 'querygen' || m.corpusKey === key}
                 />
               ))}
             </tbody>
@@ -106,6 +114,12 @@ export function SavedModels() {
     </section>
   );
 }
+
+const KIND_LABELS: Record<SavedModelMeta['kind'], string> = {
+  generative: 'Generative',
+  dense: 'Dense',
+  querygen: 'Query generator',
+};
 
 function SavedRow({
   meta,
@@ -152,7 +166,7 @@ function SavedRow({
         )}
         <div className="note">{meta.detail}</div>
       </td>
-      <td>{meta.kind === 'generative' ? 'Generative' : 'Dense'}</td>
+      <td>{KIND_LABELS[meta.kind]}</td>
       <td>
         {meta.corpusName} ({meta.docCount.toLocaleString()} docs)
       </td>
