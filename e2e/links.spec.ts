@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { builtinTestQuestion, openApp } from './app';
+import { builtinTestQuestion, file, openApp, pickFiles } from './app';
 
 const QUESTION = builtinTestQuestion(3);
 
@@ -17,7 +17,7 @@ test('a link carries the query and the decoding settings, and opening it reprodu
   await page.getByRole('textbox', { name: 'Query', exact: true }).fill(QUESTION);
   await page.getByRole('spinbutton', { name: 'Beam size', exact: true }).fill('5');
   const ranked = await generativeList(page, 5);
-  await expect(page).toHaveURL(/\?q=[^&#]+&beam=5#search$/);
+  await expect(page).toHaveURL(/\?corpus=builtin&q=[^&#]+&beam=5#search$/);
   const link = page.url();
 
   const opened = await context.newPage();
@@ -46,6 +46,30 @@ test('a link carries the query and the decoding settings, and opening it reprodu
   await expect(
     third.getByRole('figure', { name: /^Diverse beam search \(G=3, λ=2\.5\)/ }),
   ).toBeVisible({ timeout: 60_000 });
-  await expect(third).toHaveURL(/\?backend=wasm&q=/);
+  await expect(third).toHaveURL(/\?backend=wasm&corpus=builtin&q=/);
   await expect(third.getByTestId('backend-name')).toHaveText('wasm', { timeout: 60_000 });
+});
+
+test('a link naming the built-in corpus opens it where another corpus was kept, and the kept one stays', async ({
+  page,
+}) => {
+  await openApp(page, '/#search');
+  await page.getByRole('textbox', { name: 'Query', exact: true }).fill(QUESTION);
+  const ranked = await generativeList(page, 10);
+  const link = page.url();
+  expect(new URL(link).searchParams.get('corpus')).toBe('builtin');
+
+  const current = page.getByLabel('Current corpus', { exact: true });
+  await pickFiles(page, [
+    file('notes.csv', 'id,title,text\nt1,Tea,Green tea.\nt2,Coffee,Beans.\n'),
+  ]);
+  await expect(current).toContainText('notes (files) · 2 docs');
+  // a corpus from files cannot travel in a link: the URL no longer names one
+  await expect(page).not.toHaveURL(/corpus=/);
+
+  await openApp(page, link);
+  await page.getByRole('tab', { name: 'Search', exact: true }).click();
+  expect(await generativeList(page, 10)).toEqual(ranked);
+  await page.goto('/#corpus');
+  await expect(current).toContainText('notes (files) · 2 docs');
 });

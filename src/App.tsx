@@ -38,7 +38,8 @@ export function App() {
       },
       inspectParams: view.inspect,
     }));
-    void startCorpus();
+    // a link that names the built-in corpus opens it, even where another corpus was kept
+    void startCorpus(view.builtinCorpus);
     // TF.js starts in its worker after the first paint, so BM25 answers while it warms up; the
     // shipped checkpoints (or the models saved here last time) load meanwhile and become tensors
     // once a backend is up.
@@ -47,7 +48,7 @@ export function App() {
       const threshold = annThreshold();
       // sent before the dense checkpoint loads: the worker handles messages in order
       if (threshold) void setDenseSearchPlan({ annThreshold: threshold });
-      void startModels();
+      void startModels(view.builtinCorpus);
     }, 0);
     return () => clearTimeout(t);
   }, [startCorpus, startEngine, startModels, setDenseSearchPlan]);
@@ -59,7 +60,8 @@ export function App() {
         if (
           s.query === prev.query &&
           s.beamParams === prev.beamParams &&
-          s.inspectParams === prev.inspectParams
+          s.inspectParams === prev.inspectParams &&
+          s.corpus === prev.corpus
         )
           return;
         const search = viewToSearch(viewOf(s), location.search);

@@ -25,8 +25,11 @@ export interface CorpusSlice {
   loadWarnings: string[];
   loadTiming: { parseMs: number; indexMs: number } | null;
   loadBuiltinCorpus(): Promise<void>;
-  /** Page start: the corpus loaded last time (kept in IndexedDB), else the built-in one. */
-  startCorpus(): Promise<void>;
+  /**
+   * Page start: the corpus loaded last time (kept in IndexedDB), else the built-in one; with
+   * `builtin` (a link asked for it) the built-in one, and the kept one stays kept.
+   */
+  startCorpus(builtin?: boolean): Promise<void>;
   loadCorpusFiles(files: InputFile[]): Promise<void>;
   loadPastedCorpus(text: string): Promise<void>;
 }
@@ -115,7 +118,11 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     loadBuiltinCorpus: async () => {
       await runLoad('built-in', builtinLoad, 'forget-kept');
     },
-    async startCorpus() {
+    async startCorpus(builtin = false) {
+      if (builtin) {
+        await runLoad('built-in', builtinLoad);
+        return;
+      }
       let kept: KeptCorpus | undefined;
       try {
         kept = await pageSavedModelsDb()?.lastCorpus();

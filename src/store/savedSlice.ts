@@ -33,9 +33,10 @@ export interface SavedSlice {
   restoreSaved(kind: SavedKind): Promise<boolean>;
   /**
    * Page start: load the shipped checkpoints at once, unless the built-in corpus used saved models
-   * last time (those come back once the corpus and TF.js are up).
+   * last time (those come back once the corpus and TF.js are up) or another corpus opens (a kept
+   * one; `builtin`: a link asked for the built-in corpus, so none).
    */
-  startModels(): Promise<void>;
+  startModels(builtin?: boolean): Promise<void>;
 }
 
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -262,7 +263,7 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
       }
     },
 
-    async startModels() {
+    async startModels(builtin = false) {
       const store = savedDb();
       const uses = async (kind: SavedKind) => {
         try {
@@ -274,7 +275,7 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
       const [generative, dense, kept] = await Promise.all([
         uses('generative'),
         uses('dense'),
-        store?.hasLastCorpus().catch(() => false),
+        !builtin && store?.hasLastCorpus().catch(() => false),
       ]);
       // a corpus kept from the last visit opens instead of the built-in one: its models come
       // with it (syncModelWithCorpus), the shipped ones only if it fails to load

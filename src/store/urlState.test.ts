@@ -6,6 +6,7 @@ const plain: ViewState = {
   query: '',
   searchBeam: DEFAULT_SEARCH_BEAM,
   inspect: DEFAULT_INSPECT_PARAMS,
+  builtinCorpus: false,
 };
 
 describe('links (URL view state)', () => {
@@ -37,8 +38,11 @@ describe('links (URL view state)', () => {
         diversityStrength: 2.5,
         sideBySide: true,
       },
+      builtinCorpus: true,
     };
+    expect(viewToSearch(view)).toMatch(/^\?corpus=builtin&q=/);
     expect(searchToView(viewToSearch(view))).toEqual(view);
+    expect(searchToView('?corpus=notes').builtinCorpus).toBe(false);
   });
 
   it('ignores malformed or out-of-range values', () => {

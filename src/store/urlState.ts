@@ -1,15 +1,19 @@
 import type { BeamSearchParams } from '../core/decode/beamSearch';
+import { BUILTIN_CORPUS } from './corpusSlice';
 import { DEFAULT_INSPECT_PARAMS, type InspectParams } from './inspectSlice';
 
 /**
- * The part of the page a link carries: the query, the Search panel's beam size and the
- * inspector's decoding settings (the panel is the URL's #hash). Only values that differ from the
- * defaults are written, so a plain link stays plain.
+ * The part of the page a link carries: the query, the Search panel's beam size, the inspector's
+ * decoding settings (the panel is the URL's #hash), and whether the corpus is the built-in one
+ * (a corpus loaded from files cannot travel in a link; a session bundle carries it). Only values
+ * that differ from the defaults are written, so a plain link stays plain.
  */
 export interface ViewState {
   query: string;
   searchBeam: number;
   inspect: InspectParams;
+  /** the built-in corpus is open: a link opens it even where another corpus was kept */
+  builtinCorpus: boolean;
 }
 
 export const DEFAULT_SEARCH_BEAM = 10;
@@ -25,7 +29,11 @@ const KEYS = {
   groups: 'groups',
   diversityStrength: 'lambda',
   sideBySide: 'plain',
+  builtinCorpus: 'corpus',
 } as const;
+
+/** The value of `corpus=` that names the built-in corpus. */
+const BUILTIN_VALUE = 'builtin';
 
 /**
  * The search part of a URL for `view` ('' when everything is at its default). Parameters of
@@ -34,6 +42,7 @@ const KEYS = {
 export function viewToSearch(view: ViewState, current = ''): string {
   const p = new URLSearchParams(current);
   for (const key of Object.values(KEYS)) p.delete(key);
+  if (view.builtinCorpus) p.set(KEYS.builtinCorpus, BUILTIN_VALUE);
   if (view.query.trim() !== '') p.set(KEYS.query, view.query);
   if (view.searchBeam !== DEFAULT_SEARCH_BEAM) p.set(KEYS.searchBeam, String(view.searchBeam));
   const d = DEFAULT_INSPECT_PARAMS;
@@ -83,6 +92,7 @@ export function searchToView(search: string): ViewState {
     query: p.get(KEYS.query) ?? '',
     searchBeam: pick(numberIn(p, KEYS.searchBeam, 1, 100, true), DEFAULT_SEARCH_BEAM),
     inspect,
+    builtinCorpus: p.get(KEYS.builtinCorpus) === BUILTIN_VALUE,
   };
 }
 
@@ -91,6 +101,13 @@ export function viewOf(s: {
   query: string;
   beamParams: BeamSearchParams;
   inspectParams: InspectParams;
+  corpus: { name: string } | null;
+  corpusSource: string | null;
 }): ViewState {
-  return { query: s.query, searchBeam: s.beamParams.beamSize, inspect: s.inspectParams };
+  return {
+    query: s.query,
+    searchBeam: s.beamParams.beamSize,
+    inspect: s.inspectParams,
+    builtinCorpus: s.corpus?.name === BUILTIN_CORPUS && s.corpusSource === 'built-in',
+  };
 }
