@@ -14,4 +14,5 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export const PREVIEW_PORT = 4173;
+/** the port `vite preview` serves the build on for the tests (PREVIEW_PORT overrides it) */
+export const PREVIEW_PORT = Number(process.env.PREVIEW_PORT ?? 4173);
