@@ -46,12 +46,20 @@ export function PanelTabs({
   active: PanelId;
   onSelect: (id: PanelId) => void;
 }) {
-  // WAI-ARIA tabs: arrow keys move between tabs
+  // WAI-ARIA tabs: the arrow keys move to the next or previous tab (wrapping), Home and End to
+  // the first and the last
   const onKeyDown = (e: KeyboardEvent) => {
     const i = PANELS.findIndex((p) => p.id === active);
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    const next = PANELS[(i + step + PANELS.length) % PANELS.length].id;
+    const n = PANELS.length;
+    const target: Record<string, number> = {
+      ArrowRight: (i + 1) % n,
+      ArrowLeft: (i - 1 + n) % n,
+      Home: 0,
+      End: n - 1,
+    };
+    if (!(e.key in target)) return;
+    e.preventDefault();
+    const next = PANELS[target[e.key]].id;
     onSelect(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
