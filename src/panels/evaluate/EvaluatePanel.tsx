@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/appStore';
 import { EvaluationExports } from './EvaluationExports';
 import { MethodTable } from './MethodTable';
 import { PerQueryTable } from './PerQueryTable';
+import { ScrollBox } from '../../ui/ScrollBox';
 
 /** Every loaded method (generative, dense, BM25, their fusion) on one judged split. */
 export function EvaluatePanel() {
@@ -62,7 +63,9 @@ export function EvaluatePanel() {
       )}
       {evaluation && (
         <>
-          <MethodTable scores={evaluation.scores} />
+          <ScrollBox label="Metrics table, scrolls sideways">
+            <MethodTable scores={evaluation.scores} />
+          </ScrollBox>
           <p className="note">
             {evaluation.split} split: {evaluation.scores[0]?.evaluatedQueries ?? 0} queries with at
             least one relevant document. Metrics follow trec_eval / ir_measures (nDCG with graded

@@ -1,4 +1,5 @@
 import type { EvaluationTable } from '../../store/evaluateSlice';
+import { ScrollBox } from '../../ui/ScrollBox';
 
 const METRIC = 'nDCG@10';
 
@@ -9,28 +10,30 @@ export function PerQueryTable({ evaluation }: { evaluation: EvaluationTable }) {
   return (
     <details>
       <summary>Per-query {METRIC}</summary>
-      <table className="metrics">
-        <thead>
-          <tr>
-            <th scope="col">query</th>
-            {scores.map((s) => (
-              <th scope="col" key={s.name}>
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {judged.map((q) => (
-            <tr key={q.id}>
-              <td>{q.text}</td>
+      <ScrollBox label="Per-query scores, scrolls sideways">
+        <table className="metrics">
+          <thead>
+            <tr>
+              <th scope="col">query</th>
               {scores.map((s) => (
-                <td key={s.name}>{(s.perQuery.get(q.id)?.[METRIC] ?? 0).toFixed(3)}</td>
+                <th scope="col" key={s.name}>
+                  {s.name}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {judged.map((q) => (
+              <tr key={q.id}>
+                <td>{q.text}</td>
+                {scores.map((s) => (
+                  <td key={s.name}>{(s.perQuery.get(q.id)?.[METRIC] ?? 0).toFixed(3)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </details>
   );
 }

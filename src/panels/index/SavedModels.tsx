@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/appStore';
 import { BUILTIN_CORPUS } from '../../store/corpusSlice';
 import type { SavedModelMeta } from '../../store/savedModelsDb';
 import { formatMegabytes, formatMetric, INDEX_METRICS } from './trainFormat';
+import { ScrollBox } from '../../ui/ScrollBox';
 
 /**
  * The models kept in this browser (IndexedDB): every model trained here is saved when its training
@@ -85,7 +86,7 @@ export function SavedModels() {
       {saved.length === 0 ? (
         <p className="note">No model is saved yet.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox label="Saved models table, scrolls sideways">
           <table className="saved-models">
             <thead>
               <tr>
@@ -109,7 +110,7 @@ export function SavedModels() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );
