@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { tfjsWasmThreads } from './build-tools/tfjsWasmThreads.ts';
 
-// Cross-origin isolation lets the TF.js wasm backend use threads (SharedArrayBuffer) later on.
+// Cross-origin isolation lets the TF.js wasm backend use threads (SharedArrayBuffer).
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -29,7 +30,8 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  // the engine worker imports TF.js's wasm backend: its threads need the factory's own source
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: isolationHeaders },
   build: {

@@ -1,13 +1,32 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-// The threaded wasm build's pthread workers fail under Vite's bundling ("e is not defined"), so
-// the wasm backend runs single-threaded with SIMD.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// Threads (SharedArrayBuffer) need a cross-origin isolated page; TF.js checks that itself and
+// falls back to one thread with SIMD. One thread per core (build-tools/tfjsWasmThreads.ts keeps
+// the threaded build working in the bundled app).
+const cores = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
+setThreadsCount(cores);
+
+/**
+ * Run `start` (the wasm backend's initialisation) with `navigator.hardwareConcurrency` doubled:
+ * TF.js's wasm module caps its thread pool at half the logical cores it sees, assuming two
+ * hyperthreads per core, which leaves a 2-core machine on one thread. Only TF.js reads the
+ * value, once, while the module starts; it is put back right after.
+ */
+async function withAllCores<T>(start: () => Promise<T>): Promise<T> {
+  const nav = globalThis.navigator as Navigator | undefined;
+  if (!nav || cores < 2) return start();
+  Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * cores, configurable: true });
+  try {
+    return await start();
+  } finally {
+    delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
 
 // the wasm binaries are bundled by Vite and served with the app (no CDN)
 setWasmPaths({
@@ -86,7 +105,9 @@ async function describeDevice(name: BackendName): Promise<string> {
   }
   if (name === 'wasm') {
     const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
-    return `WebAssembly SIMD, one thread${isolated ? '' : ' (page not cross-origin isolated)'}`;
+    const threads = getThreadsCount();
+    if (threads > 1) return `WebAssembly SIMD, ${threads} threads`;
+    return `WebAssembly SIMD, one thread${isolated ? '' : ' (the page is not cross-origin isolated, so no threads)'}`;
   }
   return name === 'cpu' ? 'JavaScript on the CPU' : '';
 }
@@ -130,7 +151,8 @@ export async function pickBackend(
       continue;
     }
     try {
-      if (!(await tf.setBackend(backend))) {
+      const init = () => tf.setBackend(backend);
+      if (!(await (backend === 'wasm' ? withAllCores(init) : init()))) {
         fellBack.push({ backend, reason: 'TF.js could not initialise it' });
         continue;
       }
