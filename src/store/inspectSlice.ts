@@ -92,8 +92,14 @@ export const createInspectSlice: StateCreator<AppState, [], [], InspectSlice> = 
     }
     const problem = inspectParamsProblem(inspectParams);
     if (problem) {
-      // bad settings: say so, keep the last good trees; a decoding still under way is dropped
-      return set({ inspectError: problem, inspecting: false });
+      // bad settings: say so, and only that: the trees of older settings would read as an answer
+      // to these; a decoding still under way is dropped
+      return set({
+        inspectError: problem,
+        inspected: null,
+        inspectedPlain: null,
+        inspecting: false,
+      });
     }
     set({ inspecting: true });
     try {

@@ -1,5 +1,6 @@
 import type { DocidVocab } from '../../core/docids/types';
 import { tokenLabel } from './groupColours';
+import { formatPercent } from './probFormat';
 
 export interface NextTokenChartProps {
   /** the tokens drawn, left to right, with the model's log-probability of each after the prefix */
@@ -45,7 +46,7 @@ export function NextTokenChart({
   const summary = bars
     .map(
       ({ token }, i) =>
-        `${tokenLabel(token, vocab)} ${(100 * probs[i]).toFixed(1)}%${allowedSet.has(token) ? '' : ' (forbidden)'}`,
+        `${tokenLabel(token, vocab)} ${formatPercent(probs[i], 1)}${allowedSet.has(token) ? '' : ' (forbidden)'}`,
     )
     .join(', ');
   return (
@@ -77,7 +78,7 @@ export function NextTokenChart({
         stroke="#7d8799"
       />
       <text x={PAD.left - 4} y={PAD.top + 4} textAnchor="end" fill="#5b6475">
-        {(100 * max).toFixed(0)}%
+        {formatPercent(max)}
       </text>
       {bars.map(({ token: t }, i) => {
         const p = probs[i];
@@ -103,7 +104,7 @@ export function NextTokenChart({
                 fill="#1d2330"
                 fontSize={9}
               >
-                {(100 * p).toFixed(0)}
+                {formatPercent(p)}
               </text>
             )}
             <text

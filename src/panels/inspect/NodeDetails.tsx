@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/appStore';
 import { selectDocidVocab } from '../../store/modelSlice';
 import { groupColour, tokenLabel } from './groupColours';
 import { NextTokenChart } from './NextTokenChart';
+import { formatLogProb, formatPercent } from './probFormat';
 
 export interface NodeDetailsProps {
   search: SearchTree;
@@ -15,7 +16,7 @@ export interface NodeDetailsProps {
   clusterTerms: (prefix: string) => string[] | undefined;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number) => formatPercent(x, 1);
 
 /** The selected prefix: its next-token distribution with the trie mask, or the document it names. */
 export function NodeDetails({
@@ -37,7 +38,7 @@ export function NodeDetails({
       : undefined;
   const heading =
     node.status === 'root'
-      ? 'Start of the docid'
+      ? 'Start (the empty docid)'
       : node.status === 'finished'
         ? `Docid ${docid}`
         : `${node.status === 'pruned' ? 'Pruned prefix' : 'Prefix'} ${docid}`;
@@ -47,7 +48,8 @@ export function NodeDetails({
       <div aria-label="Selected node" role="region">
         <h3>{heading}</h3>
         <p>
-          Cumulative log-prob {node.logProb.toFixed(3)} (probability {pct(Math.exp(node.logProb))})
+          Log-probability of the whole docid, end token included: log p{' '}
+          {formatLogProb(node.logProb)} (probability {pct(Math.exp(node.logProb))})
           {node.resultRank !== undefined
             ? `, returned at rank ${node.resultRank + 1}`
             : ', ended but not among the returned results'}
@@ -81,8 +83,9 @@ export function NodeDetails({
       <h3>{heading}</h3>
       {node.status !== 'root' && (
         <p>
-          p(token {tokenLabel(node.token, vocab)} | parent) = {node.stepProb.toFixed(3)}; cumulative
-          log-prob {node.logProb.toFixed(3)}.
+          Chance of the token {tokenLabel(node.token, vocab)} after the prefix before it:{' '}
+          {pct(node.stepProb)}. Log-probability of the whole prefix: log p{' '}
+          {formatLogProb(node.logProb)} (probability {pct(Math.exp(node.logProb))}).
           {node.status === 'pruned' && ` It fell out of the beam at step ${node.step + 1}.`}
         </p>
       )}

@@ -5,7 +5,10 @@ import { useAppStore } from '../../store/appStore';
 import { selectDocidVocab } from '../../store/modelSlice';
 import type { GenerativeAnswer } from '../../worker/engineApi';
 import { BeamTree } from './BeamTree';
+import { formatPercent } from './probFormat';
+import { labelTree } from './treeLabels';
 import { layoutSearchTree } from './treeLayout';
+import { useTreeZoom } from './useTreeZoom';
 
 export interface TreeViewProps {
   title: string;
@@ -21,7 +24,10 @@ export interface TreeViewProps {
   onTogglePruned(id: string): void;
 }
 
-/** One search tree in a scrollable figure, captioned with how many top-level clusters it covers. */
+/**
+ * One search tree, fitted to its box (zoom buttons and drag-to-pan for details), captioned with
+ * how many top-level clusters its results cover.
+ */
 export const TreeView = forwardRef<SVGSVGElement, TreeViewProps>(function TreeView(props, ref) {
   const { title, answer, search, step, selected, opened, showPruned } = props;
   const { titleOfDoc, clusterTerms, onSelect, onTogglePruned } = props;
@@ -36,8 +42,10 @@ export const TreeView = forwardRef<SVGSVGElement, TreeViewProps>(function TreeVi
     },
     [answer, titleOfDoc],
   );
-  const clusters = distinctTopClusters(answer.hits);
   const vocab = useAppStore(selectDocidVocab);
+  const labelled = useMemo(() => labelTree(layout, vocab, titleOf), [layout, vocab, titleOf]);
+  const zoom = useTreeZoom(labelled.width, layout.height);
+  const clusters = distinctTopClusters(answer.hits);
   const firstLevels = new Set(answer.hits.map((h) => formatDocid(h.tokens.slice(0, 1), vocab)));
   return (
     <figure className="tree-figure">
@@ -47,10 +55,30 @@ export const TreeView = forwardRef<SVGSVGElement, TreeViewProps>(function TreeVi
         {clusters === 1 ? '' : 's'}
         {clusters > 0 && ` (${[...firstLevels].sort().join(', ')})`}
       </figcaption>
-      <div className="tree-scroll">
+      <div className="tree-zoom" role="toolbar" aria-label={`Zoom: ${title}`}>
+        <button type="button" onClick={zoom.zoomOut} aria-label="Zoom out">
+          −
+        </button>
+        <span data-testid="zoom-level">{formatPercent(zoom.scale)}</span>
+        <button type="button" onClick={zoom.zoomIn} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={zoom.fitToBox} aria-pressed={zoom.fitted}>
+          Fit
+        </button>
+        {zoom.pannable && <span className="note">drag to move around</span>}
+      </div>
+      <div
+        ref={zoom.boxRef}
+        className={zoom.pannable ? 'tree-scroll pannable' : 'tree-scroll'}
+        data-testid="tree-box"
+        {...zoom.pan}
+      >
         <BeamTree
           ref={ref}
           layout={layout}
+          labelled={labelled}
+          scale={zoom.scale}
           step={step}
           selected={selected}
           groups={search.groups}

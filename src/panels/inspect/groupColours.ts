@@ -17,10 +17,13 @@ export const GROUP_COLOURS = [
 
 export const groupColour = (group: number) => GROUP_COLOURS[group % GROUP_COLOURS.length];
 
-/** A decoder token as the inspector shows it: its label (a digit, a document id, a word piece), or end/bos. */
+/**
+ * A decoder token as the inspector shows it: its label (a digit, a document id, a word piece),
+ * "end" (the end token: the docid is complete) or "start" (the start token, fed before the docid).
+ */
 export function tokenLabel(token: number | null, vocab: DocidVocab = DIGIT_VOCAB): string {
   if (token === null) return 'start';
   if (token === vocab.eos) return 'end';
-  if (token === vocab.bos) return 'bos';
+  if (token === vocab.bos) return 'start';
   return (vocab.labels[token] ?? String(token)).trim();
 }

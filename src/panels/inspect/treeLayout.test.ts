@@ -3,7 +3,7 @@ import { beamSearch } from '../../core/decode/beamSearch';
 import { EOS, modelOf, TOKENS } from '../../core/decode/beamSearchFixtures';
 import { buildSearchTree } from '../../core/decode/searchTree';
 import { buildTrie } from '../../core/decode/trie';
-import { LEVEL_GAP, layoutSearchTree } from './treeLayout';
+import { LEVEL_GAP, layoutSearchTree, ROW_GAP } from './treeLayout';
 
 const docids = [
   [1, 2, 0],
@@ -55,5 +55,17 @@ describe('layoutSearchTree', () => {
     expect(root.nodes.filter((p) => p.node.status === 'pruned')).toHaveLength(rootPruned.length);
     const all = layoutSearchTree(tree, new Set(), true);
     expect(all.nodes).toHaveLength(tree.nodes.size);
+  });
+
+  it('keeps every row of a column a full row apart, so two-line labels never overlap', async () => {
+    const tree = await search();
+    const layout = layoutSearchTree(tree, new Set(), true);
+    const columns = new Map<number, number[]>();
+    for (const p of layout.nodes) columns.set(p.x, [...(columns.get(p.x) ?? []), p.y]);
+    expect(columns.size).toBeGreaterThan(1);
+    for (const ys of columns.values()) {
+      ys.sort((a, b) => a - b);
+      for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(ROW_GAP);
+    }
   });
 });

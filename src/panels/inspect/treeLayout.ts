@@ -19,10 +19,14 @@ export interface TreeLayout {
   top: number;
 }
 
-/** Space between depths (px) and between sibling rows (px). */
-export const LEVEL_GAP = 130;
-export const ROW_GAP = 30;
-const MARGIN = { left: 24, right: 220, top: 24, bottom: 24 };
+/**
+ * Space between depths (px): a node's two-line label (≈ 100 px at 12 px) and room for its edges
+ * to curve; and between sibling rows (px): two 12 px label lines with the edges between them.
+ */
+export const LEVEL_GAP = 160;
+export const ROW_GAP = 36;
+/** left: the "start" pill; right: room for the leaves' labels (the labelled tree measures them) */
+const MARGIN = { left: 30, right: 240, top: 24, bottom: 24 };
 
 /**
  * Lay the search tree out left to right with d3-hierarchy's tidy tree (Reingold–Tilford). The
@@ -51,7 +55,11 @@ export function layoutSearchTree(
       b.data.logProb - a.data.logProb ||
       a.data.id.localeCompare(b.data.id),
   );
-  const laid = tree<SearchTreeNode>().nodeSize([ROW_GAP, LEVEL_GAP])(root);
+  // every row is a label band already: cousins get only a quarter row more than siblings
+  // (d3's default of two rows doubles the height of a fitted tree for nothing)
+  const laid = tree<SearchTreeNode>()
+    .nodeSize([ROW_GAP, LEVEL_GAP])
+    .separation((a, b) => (a.parent === b.parent ? 1 : 1.25))(root);
 
   let minY = Infinity;
   let maxY = -Infinity;
