@@ -40,6 +40,8 @@ export function InspectSettings() {
         <input
           type="checkbox"
           checked={p.constrained}
+          // the label's text, without the spaces a name computed around its term button may gain
+          aria-label="Constrain to valid docids (trie)"
           onChange={(e) => set({ constrained: e.target.checked })}
         />{' '}
         Constrain to valid docids (<Term id="trie">trie</Term>)
