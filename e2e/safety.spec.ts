@@ -36,7 +36,7 @@ test('document text is rendered as text: markup in a corpus runs no script', asy
 test('every panel passes an axe accessibility scan (WCAG A/AA)', async ({ page }) => {
   await openApp(page);
   await page.getByRole('textbox', { name: 'Query', exact: true }).fill('whale song');
-  for (const name of ['Search', 'Corpus', 'Index', 'Inspect', 'Compare', 'Evaluate']) {
+  for (const name of ['Search', 'Learn', 'Corpus', 'Index', 'Inspect', 'Compare', 'Evaluate']) {
     await page.getByRole('tab', { name }).click();
     const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(scan.violations.map((v) => `${name}: ${v.id} ${v.help}`)).toEqual([]);

@@ -12,7 +12,7 @@ export interface NumberFieldProps {
   optional?: boolean;
   disabled?: boolean;
   /** one line under the field saying what it does */
-  hint?: string;
+  hint?: ReactNode;
   onChange(value: number | null): void;
 }
 

@@ -5,10 +5,12 @@ import { SearchPanel } from '../panels/search/SearchPanel';
 import { InspectPanel } from '../panels/inspect/InspectPanel';
 import { ComparePanel } from '../panels/compare/ComparePanel';
 import { EvaluatePanel } from '../panels/evaluate/EvaluatePanel';
+import { LearnPanel } from '../panels/learn/LearnPanel';
 
-export type PanelId = 'corpus' | 'index' | 'search' | 'inspect' | 'compare' | 'evaluate';
+export type PanelId = 'learn' | 'corpus' | 'index' | 'search' | 'inspect' | 'compare' | 'evaluate';
 
 export const PANELS: { id: PanelId; label: string; Component: ComponentType }[] = [
+  { id: 'learn', label: 'Learn', Component: LearnPanel },
   { id: 'corpus', label: 'Corpus', Component: CorpusPanel },
   { id: 'index', label: 'Index', Component: IndexPanel },
   { id: 'search', label: 'Search', Component: SearchPanel },
@@ -17,6 +19,7 @@ export const PANELS: { id: PanelId; label: string; Component: ComponentType }[] 
   { id: 'evaluate', label: 'Evaluate', Component: EvaluatePanel },
 ];
 
+// the page opens on Search (Learn, the first tab, is there for whoever wants the guided path)
 const DEFAULT_PANEL: PanelId = 'search';
 
 function panelFromHash(): PanelId {

@@ -1,5 +1,6 @@
 import { METHOD_LABELS, METHODS } from '../../store/compareSlice';
 import { useAppStore } from '../../store/appStore';
+import { Term } from '../../ui/Term';
 
 /** Weights of the fused column (0 leaves a method out) and the RRF rank offset k. */
 export function FusionSettings() {
@@ -9,7 +10,9 @@ export function FusionSettings() {
   const setK = useAppStore((s) => s.setRrfK);
   return (
     <fieldset className="fusion-settings">
-      <legend>Fusion: score = Σ weight / (k + rank)</legend>
+      <legend>
+        Fusion (<Term id="rrf">RRF</Term>): score = Σ weight / (k + rank)
+      </legend>
       {METHODS.map((m) => (
         <label key={m}>
           {METHOD_LABELS[m]} weight{' '}

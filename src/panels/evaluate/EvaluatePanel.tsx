@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { EvaluationExports } from './EvaluationExports';
 import { MethodTable } from './MethodTable';
+import { MetricDefinitions } from './MetricDefinitions';
 import { PerQueryTable } from './PerQueryTable';
 import { ScrollBox } from '../../ui/ScrollBox';
 
@@ -73,10 +74,12 @@ export function EvaluatePanel() {
             docids), so its Recall@100 counts those 10. Fusion is reciprocal rank fusion with the
             Compare panel&apos;s weights; its latency and memory are the sums of its parts.
           </p>
+          <MetricDefinitions />
           <PerQueryTable evaluation={evaluation} />
           <EvaluationExports evaluation={evaluation} />
         </>
       )}
+      {!evaluation && <MetricDefinitions />}
     </section>
   );
 }

@@ -1,10 +1,20 @@
 import { STANDARD_METRICS } from '../../core/eval/metrics';
 import type { MethodScore } from '../../core/eval/methodComparison';
+import { Term } from '../../ui/Term';
+import type { TermId } from '../../ui/glossary';
 import { formatBytes } from './formatBytes';
 
 const METRICS = ['Hits@1', 'Hits@10', 'MRR@10', 'nDCG@10', 'Recall@100'].filter((m) =>
   STANDARD_METRICS.includes(m as (typeof STANDARD_METRICS)[number]),
 );
+
+/** the glossary entry of each metric family */
+const METRIC_TERMS: Record<string, TermId> = {
+  Hits: 'hits-at-k',
+  MRR: 'mrr',
+  nDCG: 'ndcg',
+  Recall: 'recall',
+};
 
 /** Methods × metrics, with memory and latency; the best value of each metric is bold. */
 export function MethodTable({ scores }: { scores: MethodScore[] }) {
@@ -18,7 +28,7 @@ export function MethodTable({ scores }: { scores: MethodScore[] }) {
           <th scope="col">method</th>
           {METRICS.map((m) => (
             <th scope="col" key={m}>
-              {m}
+              <Term id={METRIC_TERMS[m.split('@')[0]]}>{m}</Term>
             </th>
           ))}
           <th scope="col">queries</th>

@@ -4,6 +4,7 @@ import type { DsiMixParams } from '../../core/dsi/examples';
 import type { DsiDataConfig } from '../../core/dsi/prepare';
 import { useAppStore } from '../../store/appStore';
 import { NumberField } from '../../ui/NumberField';
+import { Term } from '../../ui/Term';
 import { CheckboxField } from './CheckboxField';
 import { DocidSettings } from './DocidSettings';
 import { SelectField } from './SelectField';
@@ -44,7 +45,11 @@ function ExampleSettings({ data, dense, onChange }: DataProps & { dense: boolean
           onChange={(v) => setMix('queries', v)}
         />
         <NumberField
-          label="Pseudo-query copies"
+          label={
+            <>
+              <Term id="pseudo-query">Pseudo-query</Term> copies
+            </>
+          }
           value={data.mix.pseudo}
           min={0}
           max={8}

@@ -3,6 +3,7 @@ import { DOCID_SCHEMES } from '../../core/docids/registry';
 import type { DsiDataConfig } from '../../core/dsi/prepare';
 import { useAppStore } from '../../store/appStore';
 import { NumberField } from '../../ui/NumberField';
+import { Term } from '../../ui/Term';
 import { CheckboxField } from './CheckboxField';
 import { SelectField } from './SelectField';
 
@@ -45,8 +46,9 @@ export function DocidSettings({ data, dModel, onChange }: DocidSettingsProps) {
     <fieldset className="settings-group">
       <legend>Document identifiers</legend>
       <p className="note">
-        The model answers a query by writing a document identifier (docid), token by token, and beam
-        search keeps it to identifiers that exist.
+        The model answers a query by writing a document identifier (<Term id="docid">docid</Term>),
+        token by token, and <Term id="beam-search">beam search</Term> keeps it to identifiers that
+        exist.
       </p>
       <SelectField<Scheme>
         label="Docid scheme"
@@ -58,6 +60,11 @@ export function DocidSettings({ data, dModel, onChange }: DocidSettingsProps) {
         hint={DOCID_SCHEMES[scheme].describe}
         onChange={(docidScheme) => onChange({ ...data, docidScheme, docidParams: {} })}
       />
+      <p className="field-hint">
+        What the schemes mean: <Term id="atomic-docid">atomic</Term> ·{' '}
+        <Term id="naive-docid">naive</Term> · <Term id="semantic-docid">semantic</Term> ·{' '}
+        <Term id="text-docid">text</Term>
+      </p>
       {scheme === 'semantic' && (
         <>
           <div className="field-pair">

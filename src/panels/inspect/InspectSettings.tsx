@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store/appStore';
 import { NumberField } from '../../ui/NumberField';
+import { Term } from '../../ui/Term';
 
 /** Decoding settings of the inspector: beam, results, length normalisation, trie, diversity. */
 export function InspectSettings() {
@@ -9,7 +10,7 @@ export function InspectSettings() {
     <fieldset className="inspect-settings">
       <legend>Decoding</legend>
       <NumberField
-        label="Beam size"
+        label={<Term id="beam-size">Beam size</Term>}
         value={p.beamSize}
         min={1}
         max={100}
@@ -28,16 +29,22 @@ export function InspectSettings() {
         min={0}
         max={2}
         integer={false}
-        hint="score = log-prob / length^α"
+        hint={
+          <>
+            score = <Term id="log-probability">log-prob</Term> / length^α
+          </>
+        }
         onChange={(v) => set({ lengthPenalty: v ?? 0 })}
       />
       <label className="check">
         <input
           type="checkbox"
           checked={p.constrained}
+          // the label's text, without the spaces a name computed around its term button may gain
+          aria-label="Constrain to valid docids (trie)"
           onChange={(e) => set({ constrained: e.target.checked })}
         />{' '}
-        Constrain to valid docids (trie)
+        Constrain to valid docids (<Term id="trie">trie</Term>)
       </label>
       <label className="check">
         <input

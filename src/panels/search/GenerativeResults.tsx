@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { Snippet } from '../../ui/Snippet';
+import { Term } from '../../ui/Term';
 
 function ModelStatus() {
   const status = useAppStore((s) => s.modelStatus);
@@ -45,7 +46,7 @@ export function GenerativeResults() {
   return (
     <section className="card results" aria-label="Generative results">
       <h2>
-        Generative (DSI){' '}
+        Generative (<Term id="dsi">DSI</Term>){' '}
         <small>
           {answer && `${answer.hits.length} docids decoded in ${answer.ms.toFixed(0)} ms`}
         </small>
