@@ -13,6 +13,12 @@ function preferredBackend(): BackendName | undefined {
   return BACKEND_ORDER.find((name) => name === b);
 }
 
+/** `?threads=1`: the wasm backend on that many threads (default: one per core; to compare). */
+function wasmThreads(): number | undefined {
+  const n = Number(new URLSearchParams(location.search).get('threads'));
+  return Number.isInteger(n) && n > 0 && n <= 64 ? n : undefined;
+}
+
 /** `?annThreshold=100`: dense search through HNSW above 100 documents (to try it on small corpora). */
 function annThreshold(): number | undefined {
   const n = Number(new URLSearchParams(location.search).get('annThreshold'));
@@ -44,7 +50,7 @@ export function App() {
     // shipped checkpoints (or the models saved here last time) load meanwhile and become tensors
     // once a backend is up.
     const t = setTimeout(() => {
-      void startEngine(preferredBackend());
+      void startEngine(preferredBackend(), wasmThreads());
       const threshold = annThreshold();
       // sent before the dense checkpoint loads: the worker handles messages in order
       if (threshold) void setDenseSearchPlan({ annThreshold: threshold });

@@ -11,6 +11,11 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 const cores = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
 setThreadsCount(cores);
 
+/** Ask for `threads` wasm threads instead of one per core (before the wasm backend starts). */
+export function setWasmThreads(threads: number): void {
+  setThreadsCount(Math.max(1, Math.floor(threads)));
+}
+
 /**
  * Run `start` (the wasm backend's initialisation) with `navigator.hardwareConcurrency` doubled:
  * TF.js's wasm module caps its thread pool at half the logical cores it sees, assuming two

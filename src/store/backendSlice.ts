@@ -9,7 +9,7 @@ export interface BackendSlice {
   backendError: string | null;
   /** the engine's work and TF.js memory, as last read */
   engineActivity: EngineActivity | null;
-  startEngine(preferred?: BackendName): Promise<void>;
+  startEngine(preferred?: BackendName, wasmThreads?: number): Promise<void>;
   /** Move TF.js to another backend (the Index panel's choice for training). */
   switchBackend(name: BackendName): Promise<void>;
   /** Read the engine's activity counters and TF.js memory now. */
@@ -20,10 +20,10 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
   backend: null,
   backendError: null,
   engineActivity: null,
-  async startEngine(preferred) {
+  async startEngine(preferred, wasmThreads) {
     if (get().backend) return;
     try {
-      set({ backend: await engineClient().init(preferred) });
+      set({ backend: await engineClient().init(preferred, wasmThreads) });
       // weights load lazily once TF.js is up; BM25 has been answering meanwhile
       void get().syncModelWithCorpus();
     } catch (e) {

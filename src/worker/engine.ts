@@ -3,7 +3,7 @@ import { lookup } from '../core/decode/trie';
 import { timedRun } from '../core/eval/methodComparison';
 import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
 import { docidToString, formatDocid } from '../core/docids/types';
-import { pickBackend, switchBackend } from '../models/backend';
+import { pickBackend, setWasmThreads, switchBackend } from '../models/backend';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
 import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
@@ -68,7 +68,8 @@ export function createEngine(): EngineWorkerApi {
   );
 
   return {
-    init(preferred) {
+    init(preferred, wasmThreads) {
+      if (wasmThreads) setWasmThreads(wasmThreads);
       const report = pickBackend(preferred);
       backendReady = report.catch(() => undefined);
       return report;

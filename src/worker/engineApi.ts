@@ -209,8 +209,11 @@ export interface TrainOutcome {
  * and talks to the worker through Comlink.
  */
 export interface EngineWorkerApi {
-  /** Pick and start the TF.js backend (webgpu → webgl → wasm → cpu), `preferred` first when given. */
-  init(preferred?: BackendName): Promise<BackendReport>;
+  /**
+   * Pick and start the TF.js backend (webgpu → webgl → wasm → cpu), `preferred` first when given;
+   * `wasmThreads` caps the wasm backend's threads (default: one per core).
+   */
+  init(preferred?: BackendName, wasmThreads?: number): Promise<BackendReport>;
   /** Switch to another backend (weights move with it). */
   setBackend(name: BackendName): Promise<BackendReport>;
   /** Load a shipped checkpoint; its documents must be those of the page's corpus. */
