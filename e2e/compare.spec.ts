@@ -5,7 +5,7 @@ import { builtinTestQuestion, openApp } from './app';
 
 const testQuestion = builtinTestQuestion(3);
 
-test('a test question in Compare shows the three methods, their fusion and the map; a selection shows everywhere', async ({
+test('a test question in Compare shows the three methods, their fusion and the map, each labelled; a selection shows everywhere', async ({
   page,
 }) => {
   const errors = await openApp(page, '/#compare');
@@ -23,6 +23,23 @@ test('a test question in Compare shows the three methods, their fusion and the m
   for (const column of columns) {
     await expect(column.getByRole('listitem').first()).toBeVisible({ timeout: 150_000 });
   }
+  // the heading names the four columns, and each column says what its numbers are
+  await expect(
+    panel.getByRole('heading', {
+      name: 'Compare: generative · dense · BM25 · fusion',
+      exact: true,
+    }),
+  ).toBeVisible();
+  const scoreLabels = [
+    /^score = log-probability of the docid/,
+    /^score = cosine similarity/,
+    /^score = BM25 score/,
+    /^score = RRF score/,
+  ];
+  for (const [i, column] of columns.entries()) {
+    await expect(column.getByTestId('score-label')).toHaveText(scoreLabels[i]);
+  }
+
   // the question is judged: its relevant document is marked somewhere
   await expect(panel.getByText(/^This is a judged question: /)).toBeVisible();
   await expect(panel.getByText('✓ relevant', { exact: true }).first()).toBeVisible();
@@ -31,6 +48,25 @@ test('a test question in Compare shows the three methods, their fusion and the m
   await expect(map).toBeVisible();
   await expect(map.getByTestId('map-query')).toHaveCount(1);
   await expect(map.locator('[data-method="dense"]')).toHaveCount(10);
+  // a visible caption says what the map projects and how much it keeps, and the axes are named
+  const caption = panel.getByTestId('map-caption');
+  await expect(caption).toContainText('first two principal components (PCA)');
+  await expect(caption).toContainText(/PC 1.* across, PC 2.* up/);
+  const kept = (await caption.textContent())!.match(/keep (\d+) % of/)![1];
+  // the same share as the figure's description, which the page computes from the map's data
+  expect(await map.getAttribute('aria-label')).toContain(`PCA, ${kept}% of the variance`);
+  const axes = map.getByTestId('map-axes');
+  await expect(axes.getByText(/^PC 1 \([\d.]+ % of the variance\)$/)).toHaveCount(1);
+  await expect(axes.getByText(/^PC 2 \([\d.]+ % of the variance\)$/)).toHaveCount(1);
+  const axisShares = (await axes.locator('text').allTextContents()).map((t) =>
+    Number(t.match(/\(([\d.]+) %/)![1]),
+  );
+  expect(Math.abs(axisShares[0] + axisShares[1] - Number(kept))).toBeLessThanOrEqual(0.6);
+  expect(axisShares[0]).toBeGreaterThanOrEqual(axisShares[1]);
+  // the shipped model's docids are atomic: no clusters to colour, and the legend says so
+  await expect(panel.getByLabel('Map legend', { exact: true })).toContainText(
+    'grey dots: documents (with semantic docids, colours show their clusters)',
+  );
 
   // select BM25's first result: every column that lists it highlights it, and so does the map
   const bm25 = columns[2];
@@ -68,6 +104,8 @@ test('a test question in Compare shows the three methods, their fusion and the m
     /Map of 156 documents: their dense embeddings on the first two principal axes \(PCA\), which keep \d+ % of the variance/,
   );
   expect(svg).toContain(`Query: ${testQuestion}`);
+  expect(svg).toMatch(/>PC 1 \([\d.]+ % of the variance\)<\/text>/);
+  expect(svg).toMatch(/>PC 2 \([\d.]+ % of the variance\)<\/text>/);
   for (const mark of ['query', 'generative top 10', 'dense top 10', 'BM25 top 10'])
     expect(svg).toContain(`>${mark}</text>`);
   expect(svg.match(/<circle /g)!.length).toBeGreaterThanOrEqual(156);

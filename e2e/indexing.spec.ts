@@ -30,6 +30,10 @@ test('Index trains a tiny model live: loss falls, progress and ETA move, BM25 an
   await expect(
     page.getByRole('region', { name: 'BM25 results', exact: true }).getByRole('listitem').first(),
   ).toContainText('Coral Reef');
+  // the generative card says its answers come from the previous model until the new one is done
+  await expect(page.getByTestId('model-in-use')).toHaveText(
+    /^Answering with the checkpoint shipped with the app: .* A new model is training in the Index panel: until it is done, these answers come from this previous model\.$/,
+  );
   await page.getByRole('tab', { name: 'Index', exact: true }).click();
 
   await expect
@@ -72,6 +76,57 @@ test('Index trains a tiny model live: loss falls, progress and ETA move, BM25 an
   );
   expect(png.name).toBe('training-loss-generative.png');
   expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+
+  // cancelled, no new model is coming: the line no longer says one is
+  await page.getByRole('tab', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('model-in-use')).toHaveText(
+    /^Answering with the checkpoint shipped with the app: [^:]*parameters\.$/,
+  );
+});
+
+test('the Tiny preset warns it is only a demo; the run buttons stay in view while the settings scroll, at desktop and phone width', async ({
+  page,
+}) => {
+  await openApp(page, '/#index');
+  const warning = page.getByTestId('too-small-warning');
+  const preset = page.getByLabel('Preset', { exact: true });
+  await expect(preset).toHaveValue('classroom');
+  await expect(warning).toHaveCount(0);
+  await preset.selectOption({ label: 'Tiny (fast demo)' });
+  await expect(warning).toBeVisible();
+  await expect(warning).toHaveText(
+    /^A fast demo of the mechanics\. With a width of 16 .* the model will answer few questions right\. .*Classroom \(default\) preset\.$/,
+  );
+  await preset.selectOption({ label: 'Classroom (default)' });
+  await expect(warning).toHaveCount(0);
+
+  const settings = page.getByRole('form', { name: 'Indexing settings', exact: true });
+  const bar = page.getByRole('region', { name: 'Training controls', exact: true });
+  const start = bar.getByRole('button', { name: 'Index', exact: true });
+  const cancel = bar.getByRole('button', { name: 'Cancel', exact: true });
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await settings.evaluate((form) => form.scrollIntoView({ block: 'end' }));
+    // the settings' top has scrolled out of the window, the controls have not
+    expect((await settings.boundingBox())!.y).toBeLessThan(-200);
+    for (const control of [start, cancel, bar.getByRole('status', { name: 'Training status' })]) {
+      const box = (await control.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+    // a field brought into view (as focus or a link does) lands below the bar, not under it
+    await preset.evaluate((field) => field.scrollIntoView({ block: 'nearest' }));
+    const barBox = (await bar.boundingBox())!;
+    expect((await preset.boundingBox())!.y).toBeGreaterThanOrEqual(barBox.y + barBox.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      viewport.width,
+    );
+  }
+  await expect(start).toBeEnabled();
 });
 
 /** Click `button` and return the file it downloads. */

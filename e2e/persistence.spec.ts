@@ -56,6 +56,12 @@ async function indexTinyModel(page: Page, shipped = true) {
     /^Done/,
     { timeout: 120_000 },
   );
+  // a model that ranks no held-out question's document first is flagged as not learned yet
+  await expect(page.getByText(/^A model trained in this page answers /)).toBeVisible();
+  // (a corpus without held-out questions gives no Hits@1, and no warning)
+  const hits1Cell = page.getByTestId('model-Hits@1');
+  const hits1 = (await hits1Cell.count()) > 0 ? Number(await hits1Cell.textContent()) : null;
+  await expect(page.getByTestId('not-learned-warning')).toHaveCount(hits1 === 0 ? 1 : 0);
 }
 
 test('a model trained in the page is saved, answers the same after a reload and after a corpus switch, and the shipped model comes back on request', async ({

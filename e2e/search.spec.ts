@@ -5,7 +5,7 @@ import { evaluateRun } from '../src/core/eval/metrics';
 import { TABLE_METRICS } from '../src/core/eval/tableExport';
 import { parseTrecRun } from '../src/core/eval/trecFiles';
 import type { Qrels } from '../src/core/eval/types';
-import { openApp } from './app';
+import { openApp, pasteCorpus } from './app';
 
 test('the opened page answers a typed question with BM25, query terms highlighted', async ({
   page,
@@ -23,6 +23,112 @@ test('the opened page answers a typed question with BM25, query terms highlighte
   await expect(results.getByRole('listitem')).toHaveCount(10);
   await expect(results.getByRole('listitem').first().locator('mark').first()).toHaveText(/venus/i);
   expect(errors).toEqual([]);
+});
+
+/** The built-in corpus's judged test questions, as its files hold them. */
+function builtinTestQuestions(): Set<string> {
+  const judged = new Set(
+    readFileSync('public/corpora/genir-demo/qrels/test.tsv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t')[0]),
+  );
+  return new Set(
+    readFileSync('public/corpora/genir-demo/queries.jsonl', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { _id: string; text: string })
+      .filter((q) => judged.has(q._id))
+      .map((q) => q.text),
+  );
+}
+
+test('Search says what generative retrieval is, offers test questions, and highlights only what BM25 matched', async ({
+  page,
+}) => {
+  const errors = await openApp(page);
+  await expect(page.getByText(/answers a question without looking words up/)).toBeVisible();
+  const examples = page
+    .getByRole('group', { name: 'Example questions', exact: true })
+    .getByRole('button');
+  await expect(examples).toHaveCount(4);
+  const judged = builtinTestQuestions();
+  const texts = await examples.allTextContents();
+  for (const text of texts) expect(judged).toContain(text);
+  expect(new Set(texts).size).toBe(4);
+
+  // a click asks the question: the box holds it and both methods answer it
+  await examples.nth(1).click();
+  await expect(page.getByRole('textbox', { name: 'Query', exact: true })).toHaveValue(texts[1]);
+  const bm25 = page.getByRole('region', { name: 'BM25 results', exact: true });
+  const generative = page.getByRole('region', { name: 'Generative results', exact: true });
+  await expect(bm25.getByRole('listitem')).toHaveCount(10);
+  await expect(generative.getByRole('listitem')).toHaveCount(10, { timeout: 150_000 });
+  // BM25 matched terms, so it marks them; the generative model matched none, so nothing is marked
+  expect(await bm25.locator('mark').count()).toBeGreaterThan(0);
+  await expect(generative.locator('.snippet')).toHaveCount(10);
+  await expect(generative.locator('mark')).toHaveCount(0);
+  await expect(generative.getByText(/it matches no words, so its snippets show/)).toBeVisible();
+
+  // a corpus without queries offers no examples
+  await pasteCorpus(page, 'Otters\nOtters hold hands.\n\nBeavers build dams.', 2);
+  await page.getByRole('tab', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Query', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Example questions', exact: true })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the header says in plain words where the models run; the technical details open on demand', async ({
+  page,
+}) => {
+  await openApp(page);
+  const badge = page.getByRole('status', { name: 'Where the models run', exact: true });
+  await expect(page.getByTestId('backend-name')).toHaveText(/^(webgpu|webgl|wasm|cpu)$/);
+  const id = (await page.getByTestId('backend-name').textContent())!;
+  const words: Record<string, RegExp> = {
+    webgpu: /^Runs on: (your graphics card|the processor, imitating a graphics card) \(WebGPU\)/,
+    webgl: /^Runs on: (your graphics card|the processor, imitating a graphics card) \(WebGL\)/,
+    wasm: /^Runs on: the processor \(WebAssembly\)/,
+    cpu: /^Runs on: the processor \(plain JavaScript\)/,
+  };
+  await expect(badge).toHaveText(words[id]);
+  await expect(badge).not.toContainText('skipped');
+  // why a backend was chosen, and how to force one, wait behind the disclosure
+  const details = page.getByRole('group', { name: 'Engine details', exact: true });
+  const hint = details.getByText(/^To choose one yourself, add \?backend=webgpu/);
+  await expect(hint).toBeHidden();
+  await details.getByText('Engine details', { exact: true }).click();
+  await expect(hint).toBeVisible();
+  await details.getByText('Engine details', { exact: true }).click();
+  await expect(hint).toBeHidden();
+
+  // on a phone the header keeps to two lines and the page does not get wider than the screen
+  await page.setViewportSize({ width: 390, height: 844 });
+  const header = page.getByRole('banner');
+  const parts = [
+    header.getByRole('heading', { name: 'GenIR Playground', exact: true }),
+    page.getByLabel('Current corpus', { exact: true }),
+    badge,
+    details.getByText('Engine details', { exact: true }),
+  ];
+  const rows = new Set<number>();
+  for (const part of parts) {
+    const box = (await part.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    rows.add(Math.round(box.y + box.height / 2));
+  }
+  // items of one line share their vertical centre within a few pixels
+  const centres = [...rows].sort((a, b) => a - b);
+  const lines = centres.filter((c, i) => i === 0 || c - centres[i - 1] > 6);
+  expect(lines.length).toBeLessThanOrEqual(2);
+  const headerBox = (await header.boundingBox())!;
+  expect(headerBox.height).toBeLessThan(110);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // the plain words stay on the phone, the backend's id too
+  await expect(badge).toContainText('Runs on:');
+  await expect(page.getByTestId('backend-name')).toBeVisible();
 });
 
 test('the header names the backend in use, says why earlier ones were skipped, and ?backend= forces any one', async ({

@@ -40,7 +40,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-import { BACKEND_ORDER, type BackendName } from './backendNames';
+import { BACKEND_ORDER, SOFTWARE_RENDERER, type BackendName } from './backendNames';
 
 export { BACKEND_ORDER, type BackendName } from './backendNames';
 
@@ -60,9 +60,6 @@ export interface BackendReport {
   /** milliseconds spent choosing and starting the backend */
   startMs: number;
 }
-
-/** Adapter/renderer names of CPU emulations of a GPU (Chromium's SwiftShader, Mesa's llvmpipe). */
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software/i;
 
 /** Why a backend cannot work in this context, checked before TF.js tries it (or null). */
 function unavailableReason(name: BackendName): string | null {

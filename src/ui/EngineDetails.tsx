@@ -26,6 +26,12 @@ export function EngineDetails() {
     >
       <summary>Engine details</summary>
       <p>
+        The models compute with TF.js, which can use the graphics card (through WebGPU or WebGL) or
+        the processor (through WebAssembly or plain JavaScript). It tries them in that order and
+        skips a graphics card that is only imitated in software, which is slower than the processor
+        itself.
+      </p>
+      <p>
         Models run on <strong>{backend.backend}</strong> ({backend.device}), started in{' '}
         {backend.startMs} ms.
       </p>
@@ -38,6 +44,10 @@ export function EngineDetails() {
           ))}
         </ul>
       )}
+      <p>
+        To choose one yourself, add <code>?backend=webgpu</code> (or <code>webgl</code>,{' '}
+        <code>wasm</code>, <code>cpu</code>) to the page address.
+      </p>
       {activity && (
         <p>
           Since the page opened:{' '}

@@ -3,6 +3,8 @@ import type { ColumnHit } from './compareLists';
 
 export interface CompareColumnProps {
   label: string;
+  /** what the numbers in this column are ("score = cosine similarity …") */
+  scoreLabel: string;
   colour: string;
   hits: readonly ColumnHit[] | null;
   /** why there are no hits (model loading, none trained, error) */
@@ -17,11 +19,15 @@ export interface CompareColumnProps {
 
 /** One method's ranked list: rank, title, score; shared documents coloured, relevant ones marked. */
 export function CompareColumn(props: CompareColumnProps) {
-  const { label, colour, hits, empty, docs, linked, relevant, selected, onSelect, note } = props;
+  const { label, scoreLabel, colour, hits, empty, docs, linked, relevant, selected, onSelect } =
+    props;
   return (
     <section className="compare-column" aria-label={label} style={{ borderTopColor: colour }}>
       <h3>{label}</h3>
-      {note && <p className="note">{note}</p>}
+      <p className="score-label" data-testid="score-label">
+        {scoreLabel}
+      </p>
+      {props.note && <p className="note">{props.note}</p>}
       {hits === null || hits.length === 0 ? (
         <p className="note">{hits === null ? empty : 'No results.'}</p>
       ) : (
@@ -46,7 +52,9 @@ export function CompareColumn(props: CompareColumnProps) {
                   <span className="rank">{i + 1}</span> {doc?.title || h.docId}
                 </button>
                 <span className="compare-meta">
-                  <span className="score">{h.score.toFixed(3)}</span>
+                  <span className="score" title={scoreLabel}>
+                    {h.score.toFixed(3)}
+                  </span>
                   {relevant.has(h.docId) && (
                     <span className="relevant" title="judged relevant to this question">
                       ✓ relevant

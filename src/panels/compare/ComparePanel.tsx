@@ -10,6 +10,7 @@ import {
   METHOD_COLOURS,
   rankedListsCsv,
   relevantFor,
+  SCORE_LABELS,
   sharedDocColours,
   type ColumnHit,
 } from './compareLists';
@@ -89,11 +90,13 @@ export function ComparePanel() {
 
   return (
     <section className="card" aria-label="Compare methods">
-      <h2>Compare: generative · dense · BM25</h2>
+      <h2>Compare: generative · dense · BM25 · fusion</h2>
       <p className="note">
         The same query answered by a model that writes document ids, a dual encoder that finds the
-        nearest embeddings, and term matching. A document found by more than one method has the same
-        colour bar in each column; select one to follow it everywhere.
+        nearest embeddings, term matching, and a fusion of the three rankings. Each method scores on
+        its own scale (named under each heading), so compare ranks across columns, not numbers. A
+        document found by more than one method has the same colour bar in each column; select one to
+        follow it everywhere.
       </p>
       <CompareQuery />
       {asked && (
@@ -102,6 +105,7 @@ export function ComparePanel() {
             <CompareColumn
               {...common}
               label={METHOD_LABELS.generative}
+              scoreLabel={SCORE_LABELS.generative}
               colour={METHOD_COLOURS.generative}
               hits={lists.generative}
               empty={
@@ -111,6 +115,7 @@ export function ComparePanel() {
             <CompareColumn
               {...common}
               label={METHOD_LABELS.dense}
+              scoreLabel={SCORE_LABELS.dense}
               colour={METHOD_COLOURS.dense}
               hits={lists.dense}
               empty={
@@ -126,6 +131,7 @@ export function ComparePanel() {
             <CompareColumn
               {...common}
               label={METHOD_LABELS.bm25}
+              scoreLabel={SCORE_LABELS.bm25}
               colour={METHOD_COLOURS.bm25}
               hits={lists.bm25}
               empty="Searching…"
@@ -133,6 +139,7 @@ export function ComparePanel() {
             <CompareColumn
               {...common}
               label={METHOD_LABELS.fusion}
+              scoreLabel={SCORE_LABELS.fusion}
               colour={METHOD_COLOURS.fusion}
               hits={fused}
               empty=""

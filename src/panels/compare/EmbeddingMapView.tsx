@@ -21,6 +21,8 @@ const CLUSTER_COLOURS = [
 const W = 640;
 const H = 420;
 const PAD = 16;
+/** room for the axis names: PC 2 on the left, PC 1 along the bottom */
+const AXIS = 22;
 
 export interface EmbeddingMapViewProps {
   map: EmbeddingMap;
@@ -65,11 +67,11 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
         Math.max(y1, query[1]),
       ];
     }
-    const sx = (W - 2 * PAD) / Math.max(1e-9, x1 - x0);
-    const sy = (H - 2 * PAD) / Math.max(1e-9, y1 - y0);
+    const sx = (W - 2 * PAD - AXIS) / Math.max(1e-9, x1 - x0);
+    const sy = (H - 2 * PAD - AXIS) / Math.max(1e-9, y1 - y0);
     return {
-      scaleX: (x: number) => PAD + (x - x0) * sx,
-      scaleY: (y: number) => H - PAD - (y - y0) * sy,
+      scaleX: (x: number) => AXIS + PAD + (x - x0) * sx,
+      scaleY: (y: number) => H - AXIS - PAD - (y - y0) * sy,
     };
   }, [map, query]);
 
@@ -88,6 +90,7 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
   };
   const sel = selected ? at(selected) : null;
   const variance = (100 * (map.explained[0] + (map.explained[1] ?? 0))).toFixed(0);
+  const axisShare = (axis: number) => `${(100 * (map.explained[axis] ?? 0)).toFixed(1)} %`;
   const methodName = (m: MethodName) => (m === 'bm25' ? 'BM25' : m);
 
   /** The map as a file: what it projects, the query, and a legend of every mark. */
@@ -127,6 +130,20 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
         fontSize={11}
       >
         <rect width={W} height={H} fill="#ffffff" />
+        <g data-testid="map-axes" fill="#5b6475" stroke="#5b6475">
+          <line x1={AXIS} y1={H - AXIS} x2={W - 4} y2={H - AXIS} strokeWidth={1} />
+          <line x1={AXIS} y1={4} x2={AXIS} y2={H - AXIS} strokeWidth={1} />
+          <text x={(W + AXIS) / 2} y={H - 6} textAnchor="middle" stroke="none">
+            {`PC 1 (${axisShare(0)} of the variance)`}
+          </text>
+          <text
+            transform={`translate(14,${(H - AXIS) / 2}) rotate(-90)`}
+            textAnchor="middle"
+            stroke="none"
+          >
+            {`PC 2 (${axisShare(1)} of the variance)`}
+          </text>
+        </g>
         {map.docIds.map((id, i) => {
           const c = clusterOf(id);
           return (
@@ -185,6 +202,13 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
         )}
       </svg>
       <figcaption>
+        <p className="map-caption" data-testid="map-caption">
+          Each dot is one of the {map.docIds.length} documents, placed by the dense model&apos;s
+          embedding of it, projected onto the embeddings&apos; first two principal components (PCA):{' '}
+          <strong>PC 1</strong> across, <strong>PC 2</strong> up. Together they keep {variance} % of
+          the embeddings&apos; variance, so documents close together here may be far apart in the
+          full embedding space, and the other way round.
+        </p>
         <ul className="legend" aria-label="Map legend">
           <li className="legend-query">query</li>
           {(Object.keys(ringRadius) as MethodName[]).map((m) => (
@@ -196,9 +220,15 @@ export function EmbeddingMapView(props: EmbeddingMapViewProps) {
               {methodName(m)} top 10
             </li>
           ))}
+          {clusters.length === 0 && (
+            <li className="legend-clusters">
+              grey dots: documents (with semantic docids, colours show their clusters)
+            </li>
+          )}
           {clusters.length > 0 && (
             <li className="legend-clusters">
-              clusters:{' '}
+              colour = the first token of the document&apos;s semantic docid: documents that share
+              it were clustered together{' '}
               {clusters.map((c) => (
                 <span
                   key={c}

@@ -16,6 +16,14 @@ export const METHOD_COLOURS: Record<MethodName | 'fusion', string> = {
   fusion: '#7F6A00',
 };
 
+/** What each column's numbers are: the four methods score on unrelated scales. */
+export const SCORE_LABELS: Record<MethodName | 'fusion', string> = {
+  generative: 'score = log-probability of the docid (0 = certain)',
+  dense: 'score = cosine similarity of query and document embeddings',
+  bm25: 'score = BM25 score (query words found, weighted by rarity)',
+  fusion: 'score = RRF score: Σ weight ÷ (k + rank) over the methods',
+};
+
 /** Colours for documents found by more than one method (Tableau 10, minus the method colours' hues). */
 const LINK_COLOURS = [
   '#e15759',

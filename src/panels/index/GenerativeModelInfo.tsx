@@ -58,6 +58,13 @@ export function GenerativeModelInfo() {
           {measured.length === 0 && (
             <p className="note">No dev evaluation was recorded for this model.</p>
           )}
+          {model.metrics['Hits@1'] === 0 && (
+            <p className="warning" data-testid="not-learned-warning">
+              <strong>This model has not learned to retrieve yet:</strong> it ranked the right
+              document first for none of its {model.metricsSplit} questions (Hits@1 0.000). Train
+              longer, or with the Classroom (default) preset.
+            </p>
+          )}
         </>
       )}
       {corpus && !model && status !== 'loading' && (

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/appStore';
 import { BackendField } from './BackendField';
 import { DataSettings } from './DataSettings';
+import { tooSmallToLearn } from './learningCapacity';
 import { ModelSettings } from './ModelSettings';
 import { ScheduleSettings } from './ScheduleSettings';
 import { SelectField } from './SelectField';
@@ -11,6 +12,7 @@ export function GenerativeSettings() {
   const config = useAppStore((s) => s.trainConfig);
   const setConfig = useAppStore((s) => s.setTrainConfig);
   const preset = presetOf(config);
+  const tooSmall = tooSmallToLearn(config);
 
   return (
     <>
@@ -27,6 +29,13 @@ export function GenerativeSettings() {
           if (chosen) setConfig(chosen.config);
         }}
       />
+      {tooSmall.length > 0 && (
+        <p className="warning" data-testid="too-small-warning">
+          <strong>A fast demo of the mechanics.</strong> With {tooSmall.join(' and ')}, training
+          runs quickly but the model will answer few questions right. For a model that learns to
+          retrieve, choose the Classroom (default) preset.
+        </p>
+      )}
       <div className="settings-grid">
         <DataSettings data={config.data} onChange={(data) => setConfig({ ...config, data })} />
         <ModelSettings config={config} onChange={setConfig} />

@@ -4,7 +4,7 @@ import { SavedModels } from './SavedModels';
 import { TrainCharts } from './TrainCharts';
 import { TrainControls } from './TrainControls';
 import { TrainOutcome } from './TrainOutcome';
-import { TrainProgress } from './TrainProgress';
+import { TrainProgress, TrainProgressBar } from './TrainProgress';
 import { TrainSettings } from './TrainSettings';
 
 /**
@@ -26,10 +26,14 @@ export function IndexPanel() {
         </p>
       </section>
       <CurrentModel />
+      {/* sticky: the run's buttons and progress stay in view while the settings scroll */}
+      <section className="card train-bar" aria-label="Training controls">
+        <TrainControls />
+        <TrainProgressBar />
+      </section>
       <TrainSettings />
       <section className="card" aria-label="Training">
         <h2>Training</h2>
-        <TrainControls />
         <TrainProgress />
         <TrainOutcome />
         <GeneratedQueriesOutcome />

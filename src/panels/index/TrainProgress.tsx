@@ -36,30 +36,33 @@ function TrainingPlan() {
   );
 }
 
-/** The progress bar and the live numbers of the run. */
-export function TrainProgress() {
+/** The run's progress bar (it stays in view in the Index panel's sticky bar). */
+export function TrainProgressBar() {
   const progress = useAppStore((s) => s.progress);
   const status = useAppStore((s) => s.trainingStatus);
-  const dense = useAppStore((s) => s.runKind === 'dense');
   if (!progress) {
-    return (
-      <>
-        <TrainingPlan />
-        {status === 'preparing' && (
-          <ProgressBar name="Training progress" fraction={0} label="preparing the data" />
-        )}
-      </>
-    );
+    return status === 'preparing' ? (
+      <ProgressBar name="Training progress" fraction={0} label="preparing the data" />
+    ) : null;
   }
+  return (
+    <ProgressBar
+      name="Training progress"
+      fraction={progress.step / Math.max(1, progress.totalSteps)}
+      label={`step ${progress.step.toLocaleString()} of ${progress.totalSteps.toLocaleString()}`}
+    />
+  );
+}
+
+/** The run's plan and live numbers. */
+export function TrainProgress() {
+  const progress = useAppStore((s) => s.progress);
+  const dense = useAppStore((s) => s.runKind === 'dense');
+  if (!progress) return <TrainingPlan />;
   const p = progress;
   return (
     <>
       <TrainingPlan />
-      <ProgressBar
-        name="Training progress"
-        fraction={p.step / Math.max(1, p.totalSteps)}
-        label={`step ${p.step.toLocaleString()} of ${p.totalSteps.toLocaleString()}`}
-      />
       <dl className="stats train-stats" aria-label="Training statistics">
         <div>
           <dt>Epoch</dt>

@@ -19,6 +19,9 @@ export function BeamSettings() {
           }}
         />
       </label>
+      <span className="note">
+        how many candidate docids the model keeps at each step: more finds more, and takes longer
+      </span>
     </div>
   );
 }

@@ -20,18 +20,30 @@ function ModelStatus() {
   );
 }
 
-/** Which generative model answers, so nobody mistakes a shipped model for one they trained. */
+/**
+ * Which generative model answers, so nobody mistakes a shipped model for one they trained, nor
+ * the previous model for the one training now.
+ */
 function ModelInUse() {
   const model = useAppStore((s) => s.model);
+  const training = useAppStore(
+    (s) =>
+      s.runKind === 'generative' &&
+      (s.trainingStatus === 'preparing' ||
+        s.trainingStatus === 'running' ||
+        s.trainingStatus === 'paused'),
+  );
   if (!model) return null;
   const source =
     model.source === 'checkpoint'
       ? 'the checkpoint shipped with the app'
       : 'the model trained in this page';
   return (
-    <p className="note" data-testid="model-in-use">
+    <p className={training ? 'note note-training' : 'note'} data-testid="model-in-use">
       Answering with {source}: {model.docidScheme} docids, {(model.parameters / 1e6).toFixed(2)} M
       parameters.
+      {training &&
+        ' A new model is training in the Index panel: until it is done, these answers come from this previous model.'}
     </p>
   );
 }
@@ -57,6 +69,13 @@ export function GenerativeResults() {
           {error}
         </p>
       )}
+      {answer && answer.hits.length > 0 && (
+        <p className="note">
+          The model reads the whole question and writes docids; it matches no words, so its snippets
+          show each document&apos;s opening with nothing highlighted. Its score is the
+          log-probability of the docid (closer to 0 = more sure).
+        </p>
+      )}
       {answer && (
         <ol>
           {answer.hits.map((h, rank) => {
@@ -72,7 +91,7 @@ export function GenerativeResults() {
                     {h.score.toFixed(3)}
                   </span>
                 </div>
-                {doc && <Snippet text={doc.text} query={answer.query} />}
+                {doc && <Snippet text={doc.text} />}
                 <span className="doc-id">
                   docid <code data-testid="docid">{h.label}</code> → doc {h.docId || '—'}
                 </span>

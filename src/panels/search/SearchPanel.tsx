@@ -2,6 +2,7 @@ import { useAppStore } from '../../store/appStore';
 import { Snippet } from '../../ui/Snippet';
 import { BeamTable } from './BeamTable';
 import { BeamSettings } from './BeamSettings';
+import { ExampleQuestions } from './ExampleQuestions';
 import { GenerativeResults } from './GenerativeResults';
 
 function Bm25Results() {
@@ -46,6 +47,14 @@ export function SearchPanel() {
   return (
     <>
       <section className="card">
+        <p className="search-intro">
+          <strong>Generative retrieval</strong> answers a question without looking words up: a
+          neural network has learned the corpus by heart and writes the identifier (the{' '}
+          <em>docid</em>) of the document it thinks answers, token by token, keeping the few most
+          likely docids (its <em>beam</em>). The <em>Generative (DSI)</em> card shows what it
+          writes; the <em>BM25</em> card shows classic keyword search on the same question, for
+          comparison.
+        </p>
         <label htmlFor="query-input" className="visually-hidden">
           Query
         </label>
@@ -59,6 +68,7 @@ export function SearchPanel() {
           onChange={(e) => setQuery(e.target.value)}
           autoFocus
         />
+        <ExampleQuestions />
         <BeamSettings />
       </section>
       <div className="columns">
