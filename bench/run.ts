@@ -135,7 +135,7 @@ if (suites.includes('speed')) {
     const rows = await benchTrainSpeed(session);
     console.log(markdownTable(rows));
     writeResults('train-speed', rows, [
-      'Training speed of the classroom default model on random token ids (same shapes as ../shared/reference/torch_seq2seq_speed.py), all on this machine in one run. ratioToPyTorch = examples/s ÷ PyTorch examples/s (the faster of 1 thread and all cores). webgpu/webgl here run on SwiftShader, a CPU emulation of a GPU.',
+      'Training speed of the classroom default model on random token ids (same shapes as ../shared/reference/torch_seq2seq_speed.py), all on this machine in one run. ratioToPyTorch = examples/s ÷ PyTorch examples/s (the faster of 1 thread and all cores). ratioToOneWasmThread = examples/s ÷ the wasm backend on one thread (?threads=1); the wasm rows name their thread count. webgpu/webgl here run on SwiftShader, a CPU emulation of a GPU.',
     ]);
   } finally {
     await session.close();

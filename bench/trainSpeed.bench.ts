@@ -59,25 +59,27 @@ async function browserSpeed(
   session: PageSession,
   backend: string,
   steps: number,
+  /** wasm threads (default: one per core) */
+  threads?: number,
 ): Promise<SpeedRow> {
   const page = await session.browser.newPage();
   try {
     await page.goto(`${session.url}bench/page/index.html`);
     const result = await page.evaluate(
-      async ({ backend, config, batch, steps }) => {
+      async ({ backend, config, batch, steps, threads }) => {
         type Engine = {
-          init(b: string): Promise<BackendReport>;
+          init(b: string, threads?: number): Promise<BackendReport>;
           measureTrainingSpeed(c: unknown, b: number, s: number, w: number): Promise<SpeedResult>;
         };
         const engine = (window as unknown as { genirEngine: Engine }).genirEngine;
-        const report = await engine.init(backend);
+        const report = await engine.init(backend, threads);
         if (report.backend !== backend)
           return {
             error: `${backend} unavailable: ${report.fellBack.map((f) => f.reason).join('; ')}`,
           };
         return { report, speed: await engine.measureTrainingSpeed(config, batch, steps, 2) };
       },
-      { backend, config: SPEED_CONFIG, batch: BATCH, steps },
+      { backend, config: SPEED_CONFIG, batch: BATCH, steps, threads },
     );
     if ('error' in result)
       return {
@@ -99,19 +101,26 @@ async function browserSpeed(
   }
 }
 
+/** ", 2 threads" or ", one thread" when the backend's description names its wasm threads. */
+const threadsOf = (backend: string) => {
+  const m = /(\d+ threads|one thread)/.exec(backend);
+  return m ? `, ${m[1]}` : '';
+};
+
 /** Training examples/s and tokens/s of the default model per backend, next to PyTorch on this machine. */
 export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]> {
   const speeds: SpeedRow[] = [];
   const torch = torchSpeed();
   if (torch) speeds.push(torch);
   // GPU backends here are SwiftShader (a CPU emulation): a few steps are enough to see their rate
-  for (const [backend, steps] of [
-    ['wasm', 10],
-    ['webgpu', 3],
-    ['webgl', 3],
-    ['cpu', 2],
+  for (const [backend, steps, threads] of [
+    ['wasm', 10, undefined],
+    ['wasm', 10, 1],
+    ['webgpu', 3, undefined],
+    ['webgl', 3, undefined],
+    ['cpu', 2, undefined],
   ] as const) {
-    speeds.push(await browserSpeed(session, backend, steps));
+    speeds.push(await browserSpeed(session, backend, steps, threads));
     console.log(
       `${backend}: ${speeds.at(-1)!.examplesPerSec.toFixed(1)} ex/s ${speeds.at(-1)!.note ?? ''}`,
     );
@@ -124,10 +133,13 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   });
   const date = new Date().toISOString();
   const commit = currentCommit();
+  const oneThread = speeds.find(
+    (s) => s.engine.includes('Chromium') && /one thread/.test(s.backend),
+  );
   return speeds.map((s) => ({
     dataset: 'random ids',
     split: '-',
-    method: `train speed: ${s.engine}, ${s.backend.split(' (')[0]}`,
+    method: `train speed: ${s.engine}, ${s.backend.split(' (')[0]}${threadsOf(s.backend)}`,
     config: { ...SPEED_CONFIG, batch: BATCH, note: s.note },
     metrics: {},
     timing: {
@@ -138,6 +150,10 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
       ratioToPyTorch:
         torch && s.examplesPerSec
           ? Number((s.examplesPerSec / torch.examplesPerSec).toFixed(3))
+          : NaN,
+      ratioToOneWasmThread:
+        oneThread && s.examplesPerSec
+          ? Number((s.examplesPerSec / oneThread.examplesPerSec).toFixed(3))
           : NaN,
     },
     backend: s.backend,

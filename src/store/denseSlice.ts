@@ -47,8 +47,9 @@ export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set
       const dense = await engineClient().loadDenseCheckpoint(url, BUILTIN_CORPUS, texts);
       const { corpus, corpusSource } = get();
       if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
-        await engineClient().dropDense();
-        set({ denseStatus: 'none' });
+        // only the shipped model: one put in use meanwhile (an import, a restore) stays
+        await engineClient().dropDense({ source: 'checkpoint', corpusName: BUILTIN_CORPUS });
+        if (get().dense === null) set({ denseStatus: 'none' });
         // the corpus that came in meanwhile may have a saved model of its own
         void get().syncModelWithCorpus();
         return;

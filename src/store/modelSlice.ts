@@ -12,7 +12,11 @@ export interface ModelSlice {
   modelError: string | null;
   /** Load the checkpoint that ships with the app (for the built-in corpus). */
   loadShippedModel(): Promise<void>;
-  /** The corpus changed: keep the model only if it was made for this corpus. */
+  /**
+   * The corpus changed: keep the model only if it was made for this corpus. Calls run one after
+   * another (a later one waits for an earlier one's drops and restores), so awaiting one means
+   * the generative model fits the corpus loaded now.
+   */
   syncModelWithCorpus(): Promise<void>;
   setModel(model: ModelInfo | null): void;
 }
@@ -20,32 +24,11 @@ export interface ModelSlice {
 /** The docid vocabulary of the model in use (digits until one is loaded). */
 export const selectDocidVocab = (s: AppState) => s.model?.docidVocab ?? DIGIT_VOCAB;
 
-export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => ({
-  model: null,
-  modelStatus: 'none',
-  modelError: null,
-  async loadShippedModel() {
-    if (get().modelStatus === 'loading') return;
-    set({ modelStatus: 'loading', modelError: null });
-    try {
-      const url = new URL(`${import.meta.env.BASE_URL}models/${BUILTIN_CORPUS}/`, location.href)
-        .href;
-      const model = await engineClient().loadCheckpoint(url, BUILTIN_CORPUS);
-      // the page may have switched corpus while the weights were loading
-      const { corpus, corpusSource } = get();
-      if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
-        await engineClient().dropModel();
-        set({ modelStatus: 'none' });
-        // the corpus that came in meanwhile may have a saved model of its own
-        void get().syncModelWithCorpus();
-        return;
-      }
-      get().setModel(model);
-    } catch (e) {
-      set({ modelStatus: 'error', modelError: (e as Error).message });
-    }
-  },
-  async syncModelWithCorpus() {
+export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => {
+  /** the sync running now (the next one starts after it) */
+  let syncing: Promise<void> = Promise.resolve();
+
+  async function syncNow() {
     const { corpus, corpusSource, model, dense, backend } = get();
     if (!corpus) return;
     const fits = (m: { corpusName: string; docCount: number } | null) =>
@@ -74,17 +57,50 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     }
     if (get().modelStatus !== 'none' || (await get().restoreSaved('generative'))) return;
     if (builtin && get().modelStatus === 'none') await get().loadShippedModel();
-  },
-  setModel(model) {
-    // answers and trees of the previous model must not show under the new model's name
-    set({
-      model,
-      modelStatus: model ? 'ready' : 'none',
-      docidOf: null,
-      generative: null,
-      inspected: null,
-      inspectedPlain: null,
-    });
-    void get().runGenerativeSearch();
-  },
-});
+  }
+
+  return {
+    model: null,
+    modelStatus: 'none',
+    modelError: null,
+    async loadShippedModel() {
+      if (get().modelStatus === 'loading') return;
+      set({ modelStatus: 'loading', modelError: null });
+      try {
+        const url = new URL(`${import.meta.env.BASE_URL}models/${BUILTIN_CORPUS}/`, location.href)
+          .href;
+        const model = await engineClient().loadCheckpoint(url, BUILTIN_CORPUS);
+        // the page may have switched corpus while the weights were loading
+        const { corpus, corpusSource } = get();
+        if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
+          // only the shipped model: one put in use meanwhile (an import, a restore) stays
+          await engineClient().dropModel({ source: 'checkpoint', corpusName: BUILTIN_CORPUS });
+          if (get().model === null) set({ modelStatus: 'none' });
+          // the corpus that came in meanwhile may have a saved model of its own
+          void get().syncModelWithCorpus();
+          return;
+        }
+        get().setModel(model);
+      } catch (e) {
+        set({ modelStatus: 'error', modelError: (e as Error).message });
+      }
+    },
+    syncModelWithCorpus() {
+      const run = syncing.then(syncNow);
+      syncing = run.catch(() => undefined);
+      return run;
+    },
+    setModel(model) {
+      // answers and trees of the previous model must not show under the new model's name
+      set({
+        model,
+        modelStatus: model ? 'ready' : 'none',
+        docidOf: null,
+        generative: null,
+        inspected: null,
+        inspectedPlain: null,
+      });
+      void get().runGenerativeSearch();
+    },
+  };
+};

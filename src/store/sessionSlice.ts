@@ -79,7 +79,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     },
 
     async importSession(name, bytes) {
-      set({ savedNotice: null });
+      // what an earlier import or save said is not about this bundle
+      set({ savedNotice: null, savedError: null });
       const read = await readSessionBundle(name, bytes);
       if (!read.ok) return set({ savedError: `Not imported: ${read.error}. Nothing changed.` });
       const store = pageSavedModelsDb();
@@ -109,6 +110,9 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         const why = get().loadError ?? `it loaded as another corpus than ${info.name}`;
         return set({ savedError: `Not imported: ${name}: its corpus did not load (${why}).` });
       }
+      // the new corpus's drops and restores first (they put the session's models in use, as chosen
+      // above); then whatever is not in use yet
+      await get().syncModelWithCorpus();
       await get().refreshSaved();
       for (const meta of saved)
         if (get().savedInUse[meta.kind] !== meta.id) await get().adoptSavedModel(meta.id);

@@ -22,7 +22,13 @@ import {
   teacherOf,
   type DenseState,
 } from './denseEngine';
-import type { EngineActivity, EngineWorkerApi, ModelInfo, RequestTag } from './engineApi';
+import type {
+  EngineActivity,
+  EngineWorkerApi,
+  ModelInfo,
+  ModelOrigin,
+  RequestTag,
+} from './engineApi';
 import { LatestRequests, yieldToMessages } from './latestRequests';
 import { stateOfLoaded, type GenerativeState } from './generativeState';
 import { ModelSlot } from './modelSlot';
@@ -32,6 +38,10 @@ import { TrainingRuns } from './trainingRuns';
 
 const NO_MODEL = 'no generative model is loaded';
 const NO_DENSE = 'no dense model is loaded';
+
+/** Whether the model described by `info` is the one `origin` names. */
+const isFrom = (info: ModelOrigin | undefined, origin: ModelOrigin) =>
+  info?.source === origin.source && info.corpusName === origin.corpusName;
 
 /**
  * The engine: TF.js and every model, behind one typed surface. The worker exposes one engine; tests
@@ -78,13 +88,15 @@ export function createEngine(): EngineWorkerApi {
     setBackend: (name) => switchBackend(name),
 
     async loadCheckpoint(url, corpusName) {
+      const mark = generative.mark();
       const state = stateOfLoaded(
         await loadCheckpoint(url, backendReady),
         'checkpoint',
         corpusName,
       );
-      generative.replace(state);
-      return state.info;
+      // a model put in use while the checkpoint downloaded (an import, a restore) stays
+      if (generative.replaceUnlessChanged(state, mark)) return state.info;
+      return generative.current?.info ?? null;
     },
 
     async train(corpus, config, callbacks) {
@@ -150,8 +162,8 @@ export function createEngine(): EngineWorkerApi {
       runs.current?.cancel();
     },
 
-    async dropModel() {
-      generative.replace(null);
+    async dropModel(onlyIf) {
+      if (!onlyIf || isFrom(generative.current?.info, onlyIf)) generative.replace(null);
     },
 
     async search(query, params, request) {
@@ -217,6 +229,7 @@ export function createEngine(): EngineWorkerApi {
     },
 
     async loadDenseCheckpoint(url, corpusName, queries) {
+      const mark = dense.mark();
       const loaded = await loadDenseCheckpoint(url, backendReady);
       const state = await adoptDense(
         loaded.retriever,
@@ -232,8 +245,9 @@ export function createEngine(): EngineWorkerApi {
         queries,
         densePlan,
       );
-      dense.replace(state);
-      return state.info;
+      // a model put in use while the checkpoint downloaded (an import, a restore) stays
+      if (dense.replaceUnlessChanged(state, mark)) return state.info;
+      return dense.current?.info ?? null;
     },
 
     async trainDense(corpus, config, callbacks) {
@@ -269,8 +283,8 @@ export function createEngine(): EngineWorkerApi {
       densePlan = { ...densePlan, ...plan };
     },
 
-    async dropDense() {
-      dense.replace(null);
+    async dropDense(onlyIf) {
+      if (!onlyIf || isFrom(dense.current?.info, onlyIf)) dense.replace(null);
     },
 
     async denseSearch(query, k, dims, request) {

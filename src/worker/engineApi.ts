@@ -205,6 +205,15 @@ export interface TrainOutcome {
 }
 
 /**
+ * Which model a drop is meant for: a late drop (say, of the shipped checkpoint after the page
+ * switched corpus) must not take away a model put in use since.
+ */
+export interface ModelOrigin {
+  source: 'checkpoint' | 'trained';
+  corpusName: string;
+}
+
+/**
  * The engine worker owns TF.js and every model. The page imports this interface as a type only
  * and talks to the worker through Comlink.
  */
@@ -217,7 +226,11 @@ export interface EngineWorkerApi {
   /** Switch to another backend (weights move with it). */
   setBackend(name: BackendName): Promise<BackendReport>;
   /** Load a shipped checkpoint; its documents must be those of the page's corpus. */
-  loadCheckpoint(url: string, corpusName: string): Promise<ModelInfo>;
+  /**
+   * Returns the model in use afterwards: the checkpoint's, unless another model was put in use
+   * while it downloaded (that one stays; null if the slot was emptied meanwhile).
+   */
+  loadCheckpoint(url: string, corpusName: string): Promise<ModelInfo | null>;
   /** Train a new model on `corpus`; resolves when training ends (or is cancelled). */
   train(
     corpus: Corpus,
@@ -228,7 +241,7 @@ export interface EngineWorkerApi {
   resumeTraining(): Promise<void>;
   cancelTraining(): Promise<void>;
   /** Forget the model (the page's corpus changed). */
-  dropModel(): Promise<void>;
+  dropModel(onlyIf?: ModelOrigin): Promise<void>;
   /**
    * Decode docids for `query` (diverse beam search when params.groups > 1). With a `request` tag, a
    * newer request of the same channel drops this one before or during decoding (Superseded).
@@ -244,14 +257,20 @@ export interface EngineWorkerApi {
   docidsOfDocs(): Promise<Record<string, string>>;
 
   /** Load a shipped dense checkpoint; its documents must be those of the page's corpus. */
-  loadDenseCheckpoint(url: string, corpusName: string, queries: string[]): Promise<DenseInfo>;
+  /** Returns the dense model in use afterwards, as loadCheckpoint does. */
+  loadDenseCheckpoint(
+    url: string,
+    corpusName: string,
+    queries: string[],
+  ): Promise<DenseInfo | null>;
   /** Train a dual encoder on `corpus` (the generative model's pairs); resolves when it ends. */
   trainDense(
     corpus: Corpus,
     config: DenseTrainConfig,
     callbacks: DenseTrainCallbacksApi,
   ): Promise<DenseTrainOutcome>;
-  dropDense(): Promise<void>;
+  /** Forget the dense model (with `onlyIf`: only when it is that one). */
+  dropDense(onlyIf?: ModelOrigin): Promise<void>;
   /** Change when dense search uses HNSW instead of exact search (applies to models loaded later). */
   setDenseSearchPlan(plan: Partial<DenseSearchPlanParams>): Promise<void>;
   /** The `k` nearest documents by embedding (a Matryoshka prefix of `dims` when given). */

@@ -5,6 +5,8 @@
  */
 export class ModelSlot<T> {
   private held: { model: T; borrowers: number; retired: boolean } | null = null;
+  /** how many times the model in use has been replaced (or dropped) */
+  private replacements = 0;
 
   constructor(private readonly disposeModel: (model: T) => void) {}
 
@@ -26,8 +28,27 @@ export class ModelSlot<T> {
     }
   }
 
+  /** A mark to hand `replaceUnlessChanged` later. */
+  mark(): number {
+    return this.replacements;
+  }
+
+  /**
+   * Put `next` in use unless another model was put in use (or the slot emptied) since `mark`:
+   * then `next` is disposed and the newer model stays. True when `next` is in use.
+   */
+  replaceUnlessChanged(next: T, mark: number): boolean {
+    if (this.replacements !== mark) {
+      this.disposeModel(next);
+      return false;
+    }
+    this.replace(next);
+    return true;
+  }
+
   /** Put `next` in use (null: none); the old model is disposed now or when its last call returns. */
   replace(next: T | null): void {
+    this.replacements++;
     const old = this.held;
     this.held = next === null ? null : { model: next, borrowers: 0, retired: false };
     if (!old) return;
