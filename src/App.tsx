@@ -13,7 +13,7 @@ function preferredBackend(): BackendName | undefined {
   return BACKEND_ORDER.find((name) => name === b);
 }
 
-/** `?threads=1`: the wasm backend on that many threads (default: one per core; to compare). */
+/** `?threads=2`: the wasm backend on that many threads (default one; see models/backend.ts). */
 function wasmThreads(): number | undefined {
   const n = Number(new URLSearchParams(location.search).get('threads'));
   return Number.isInteger(n) && n > 0 && n <= 64 ? n : undefined;

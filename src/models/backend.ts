@@ -6,12 +6,14 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 // Threads (SharedArrayBuffer) need a cross-origin isolated page; TF.js checks that itself and
-// falls back to one thread with SIMD. One thread per core (build-tools/tfjsWasmThreads.ts keeps
-// the threaded build working in the bundled app).
+// falls back to one thread with SIMD (build-tools/tfjsWasmThreads.ts keeps the threaded build
+// working in the bundled app). One thread unless asked (?threads=N): on the 2-core machine the
+// benchmarks run on, two threads trained the classroom model 12-24 % slower than one
+// (bench/results/train-speed.md), the threads' synchronisation costing more than they share.
 const cores = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
-setThreadsCount(cores);
+setThreadsCount(1);
 
-/** Ask for `threads` wasm threads instead of one per core (before the wasm backend starts). */
+/** Ask for `threads` wasm threads instead of one (before the wasm backend starts). */
 export function setWasmThreads(threads: number): void {
   setThreadsCount(Math.max(1, Math.floor(threads)));
 }
@@ -24,7 +26,7 @@ export function setWasmThreads(threads: number): void {
  */
 async function withAllCores<T>(start: () => Promise<T>): Promise<T> {
   const nav = globalThis.navigator as Navigator | undefined;
-  if (!nav || cores < 2) return start();
+  if (!nav) return start();
   Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * cores, configurable: true });
   try {
     return await start();
@@ -109,7 +111,7 @@ async function describeDevice(name: BackendName): Promise<string> {
     const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
     const threads = getThreadsCount();
     if (threads > 1) return `WebAssembly SIMD, ${threads} threads`;
-    return `WebAssembly SIMD, one thread${isolated ? '' : ' (the page is not cross-origin isolated, so no threads)'}`;
+    return `WebAssembly SIMD, one thread${isolated ? ' (?threads=N in the address runs N)' : ' (the page is not cross-origin isolated, so no threads)'}`;
   }
   return name === 'cpu' ? 'JavaScript on the CPU' : '';
 }

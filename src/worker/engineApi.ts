@@ -220,7 +220,7 @@ export interface ModelOrigin {
 export interface EngineWorkerApi {
   /**
    * Pick and start the TF.js backend (webgpu → webgl → wasm → cpu), `preferred` first when given;
-   * `wasmThreads` caps the wasm backend's threads (default: one per core).
+   * `wasmThreads`: the wasm backend's threads (default one; more need a cross-origin isolated page).
    */
   init(preferred?: BackendName, wasmThreads?: number): Promise<BackendReport>;
   /** Switch to another backend (weights move with it). */
