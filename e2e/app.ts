@@ -68,3 +68,15 @@ export async function pasteCorpus(page: Page, text: string, docs: number) {
     `pasted (pasted) · ${docs} docs`,
   );
 }
+
+/**
+ * Wait until the shipped generative checkpoint is the model in use (the Index panel says so), then
+ * come back to `panel`: a decode started earlier is redrawn when the model arrives.
+ */
+export async function waitForShippedModel(page: Page, panel: string) {
+  await page.getByRole('tab', { name: 'Index', exact: true }).click();
+  await expect(page.getByText(/^The checkpoint shipped with the app \(/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('tab', { name: panel, exact: true }).click();
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { builtinTestQuestion, openApp } from './app';
+import { builtinTestQuestion, openApp, waitForShippedModel } from './app';
 
 const testQuery = builtinTestQuestion(2);
 
@@ -8,6 +8,7 @@ test('the inspector steps through a decoding whose leaves are the ranked results
   page,
 }) => {
   const errors = await openApp(page, '/#inspect');
+  await waitForShippedModel(page, 'Inspect');
   const inspector = page.getByRole('region', { name: 'Beam search inspector', exact: true });
   await inspector.getByRole('textbox', { name: 'Query', exact: true }).fill(testQuery);
   await inspector.getByRole('button', { name: 'Decode', exact: true }).click();
@@ -22,6 +23,7 @@ test('the inspector steps through a decoding whose leaves are the ranked results
 
   // keyboard: back to the start, then one arrow press per decoding step
   await trees.focus();
+  await expect(trees).toBeFocused();
   await page.keyboard.press('Home');
   await expect(stepLabel).toHaveText(`step 0 of ${steps}`);
   await expect(trees.locator('g[data-status="kept"]')).toHaveCount(0);
