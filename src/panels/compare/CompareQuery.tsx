@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { judgedTestQuestions } from '../../core/corpus/exampleQuestions';
 import { useAppStore } from '../../store/appStore';
 
 /** The shared query, with a picker of the corpus's held-out test questions. */
@@ -7,10 +8,10 @@ export function CompareQuery() {
   const query = useAppStore((s) => s.query);
   const setQuery = useAppStore((s) => s.setQuery);
   const submitQuery = useAppStore((s) => s.submitQuery);
-  const questions = useMemo(() => {
-    const qrels = corpus?.qrels.test;
-    return qrels ? (corpus?.queries.filter((q) => qrels.has(q.id)).slice(0, 200) ?? []) : [];
-  }, [corpus]);
+  const questions = useMemo(
+    () => (corpus ? judgedTestQuestions(corpus).slice(0, 200) : []),
+    [corpus],
+  );
   return (
     <div className="row">
       <label htmlFor="compare-query" className="visually-hidden">

@@ -1,3 +1,4 @@
+import { judgedTestQuestions } from '../../core/corpus/exampleQuestions';
 import type { Corpus } from '../../core/corpus/types';
 
 /** A held-out test question of the corpus and the documents judged relevant to it. */
@@ -5,12 +6,6 @@ export interface ExampleQuestion {
   text: string;
   /** ids of the documents with a positive relevance grade */
   relevant: string[];
-}
-
-/** The test questions with judgments, in the corpus's query order (as Compare's picker lists them). */
-function judgedTestQuestions(corpus: Corpus) {
-  const qrels = corpus.qrels.test;
-  return qrels ? corpus.queries.filter((q) => qrels.has(q.id)) : [];
 }
 
 /** How many test questions the corpus has judgments for. */
