@@ -9,7 +9,12 @@ import { diverseBeamSearch } from '../core/decode/diverseBeamSearch';
 import type { TraceEntry } from '../core/decode/searchTree';
 import { buildTrie, type DocidTrie } from '../core/decode/trie';
 import { encodeSource, lengthBuckets } from '../core/dsi/examples';
+import { SEAL_SCHEME } from '../core/docids/seal';
 import { DIGIT_VOCAB, type DocidVocab } from '../core/docids/types';
+import { buildNgramIndex, type NgramIndex } from '../core/seal/ngramIndex';
+import { ngramConstraint } from '../core/seal/ngramConstraint';
+import { rankDocuments, type NgramKey } from '../core/seal/rankDocuments';
+import { DEFAULT_SEAL_SCORING } from '../core/seal/scoring';
 import type { SubwordTokenizer } from '../core/text/tokenizer';
 import { decode, encode, type Seq2SeqModel } from './seq2seq';
 
@@ -21,7 +26,10 @@ export interface DsiRetriever {
   docids: number[][];
   /** the decoder vocabulary the docids are written in */
   vocab: DocidVocab;
+  /** the trie of the docids (empty for SEAL, whose identifiers are n-grams) */
   trie: DocidTrie;
+  /** SEAL: the n-gram index over the documents' tokens, and the longest n-gram written */
+  seal?: { index: NgramIndex; ngramLength: number };
 }
 
 export function createRetriever(
@@ -29,21 +37,50 @@ export function createRetriever(
   tokenizer: SubwordTokenizer,
   docids: number[][],
   vocab: DocidVocab = DIGIT_VOCAB,
+  /** SEAL: `docids` are the documents' tokens, and n-grams of up to `ngramLength` are written */
+  seal?: { ngramLength: number },
 ): DsiRetriever {
   if (model.config.tgtVocab !== vocab.size) {
     throw new Error(
       `the decoder has ${model.config.tgtVocab} output tokens but the docids use ${vocab.size}`,
     );
   }
+  if (seal) {
+    const index = buildNgramIndex(docids);
+    const trie = buildTrie([], vocab.eos);
+    return {
+      model,
+      tokenizer,
+      docids,
+      vocab,
+      trie,
+      seal: { index, ngramLength: seal.ngramLength },
+    };
+  }
   return { model, tokenizer, docids, vocab, trie: buildTrie(docids, vocab.eos) };
+}
+
+/** The SEAL options of an assignment or a saved docid map (undefined for other schemes). */
+export function sealOptions(docids: {
+  scheme: string;
+  params?: Record<string, unknown>;
+}): { ngramLength: number } | undefined {
+  if (docids.scheme !== SEAL_SCHEME) return undefined;
+  return { ngramLength: Number(docids.params?.ngramLength ?? 8) };
 }
 
 /** Beam search settings; with `groups` > 1 the search is diverse beam search (Vijayakumar et al.). */
 export type DecodeParams = BeamSearchParams & { groups?: number; diversityStrength?: number };
 
 export interface RetrieveOutput {
-  results: (BeamResult & { group?: number })[];
+  /**
+   * Docid schemes: the finished docids, best first. SEAL: the documents its n-grams rank, best
+   * first, each with its heaviest n-gram as `tokens` and its SEAL score as `score`.
+   */
+  results: (BeamResult & { group?: number; keys?: number[] })[];
   trace: TraceEntry[];
+  /** SEAL: every n-gram the search held, heaviest first (a result's `keys` index it) */
+  ngrams?: NgramKey[];
 }
 
 /** What a `beforeStep` hook throws to end a decoding whose answer is no longer wanted. */
@@ -100,16 +137,37 @@ export async function retrieve(
   try {
     const maxLength = Math.min(params.maxLength, r.model.config.tgtLen);
     const { groups = 1, diversityStrength = 0, ...plain } = params;
-    return groups > 1
-      ? await diverseBeamSearch(
-          step,
-          r.trie,
-          { ...plain, maxLength, groups, diversityStrength },
-          tokens,
-        )
-      : await beamSearch(step, r.trie, { ...plain, maxLength }, tokens);
+    const constraint = r.seal
+      ? ngramConstraint(r.seal.index, eos, { minTokens: 1, maxTokens: r.seal.ngramLength })
+      : r.trie;
+    const out =
+      groups > 1
+        ? await diverseBeamSearch(
+            step,
+            constraint,
+            { ...plain, maxLength, groups, diversityStrength },
+            tokens,
+          )
+        : await beamSearch(step, constraint, { ...plain, maxLength }, tokens);
+    return r.seal ? sealOutput(r.seal.index, out, params.topK) : out;
   } finally {
     encoded.memory.dispose();
     encoded.mask.dispose();
   }
+}
+
+/** SEAL: documents ranked by the n-grams of the search (intersective scoring), at most `topK`. */
+function sealOutput(index: NgramIndex, out: RetrieveOutput, topK: number): RetrieveOutput {
+  const { keys, ranked } = rankDocuments(index, out.trace, DEFAULT_SEAL_SCORING);
+  const results = ranked.slice(0, topK).map(({ doc, score, matches }) => {
+    const key = keys[matches[0].key];
+    return {
+      tokens: key.tokens,
+      logProb: key.logProb,
+      score,
+      doc,
+      keys: matches.map((m) => m.key),
+    };
+  });
+  return { results, trace: out.trace, ngrams: keys };
 }

@@ -3,7 +3,7 @@ import { checkDocids } from '../core/docids/validate';
 import { loadTokenizer, type TokenizerJSON } from '../core/text/tokenizer';
 import { exportWeights, importWeights, ownBuffer, type CheckpointManifest } from './checkpoint';
 import { parameterCount } from './seq2seq';
-import { createRetriever, type DsiRetriever } from './dsiRetriever';
+import { createRetriever, sealOptions, type DsiRetriever } from './dsiRetriever';
 
 /** The files `npm run train:demo` writes beside weights.bin. */
 export interface DocidsFile {
@@ -89,11 +89,28 @@ export function importDsiCheckpoint(files: {
   const docIds = Object.keys(docids.docids);
   const vocab = docids.vocab ?? DIGIT_VOCAB;
   const tokens = docIds.map((id) => docids.docids[id]);
-  const check = checkDocids(tokens, vocab);
+  const seal = sealOptions(docids);
+  // SEAL stores each document's subwords, which may repeat; other schemes store unique docids
+  const check = seal ? checkSubwords(tokens, vocab.eos) : checkDocids(tokens, vocab);
   if (!check.ok) throw new Error(`docids.json, document ${docIds[check.doc]}: ${check.error}`);
   const model = importWeights(manifest as CheckpointManifest, ownBuffer(files.weights));
-  const retriever = createRetriever(model, loadTokenizer(files.tokenizer), tokens, vocab);
+  const retriever = createRetriever(model, loadTokenizer(files.tokenizer), tokens, vocab, seal);
   return { retriever, docIds, docids, metrics: files.metrics, config: files.config };
+}
+
+/** Every token an integer subword id below `limit` (SEAL's stored document texts). */
+function checkSubwords(
+  texts: readonly unknown[],
+  limit: number,
+): { ok: true } | { ok: false; doc: number; error: string } {
+  for (let doc = 0; doc < texts.length; doc++) {
+    const text = texts[doc];
+    if (!Array.isArray(text)) return { ok: false, doc, error: 'its tokens are not a list' };
+    const bad = text.find((t) => !Number.isInteger(t) || t < 0 || t >= limit);
+    if (bad !== undefined)
+      return { ok: false, doc, error: `token ${String(bad)} is not a subword id` };
+  }
+  return { ok: true };
 }
 
 async function fetchOk(url: string): Promise<Response> {

@@ -14,6 +14,11 @@ export const METHOD_LABELS: Record<MethodName | 'fusion', string> = {
   fusion: 'Fusion (RRF)',
 };
 
+/** The generative method's name for the model in use: SEAL's n-grams, or DSI's docids. */
+export function generativeLabel(docidScheme: string | undefined): string {
+  return docidScheme === 'seal' ? 'Generative (SEAL n-grams)' : METHOD_LABELS.generative;
+}
+
 export interface CompareSlice {
   /** reciprocal-rank-fusion weight of each method (0–1; 0 leaves it out) */
   fusionWeights: Record<MethodName, number>;

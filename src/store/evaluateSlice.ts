@@ -6,7 +6,7 @@ import {
   type MethodScore,
 } from '../core/eval/methodComparison';
 import type { AppState } from './appStore';
-import { METHOD_LABELS } from './compareSlice';
+import { generativeLabel, METHOD_LABELS } from './compareSlice';
 import { corpusClient, engineClient } from './workers';
 
 /** Documents each method returns per query (generative beam search returns at most its beam). */
@@ -63,9 +63,10 @@ export const createEvaluateSlice: StateCreator<AppState, [], [], EvaluateSlice> 
         set({ evaluateStage: `generative model (${bm25.queries.length} queries)` });
         const run = await engineClient().generativeRun(bm25.queries, EVAL_BEAM);
         methods.unshift({
-          name: METHOD_LABELS.generative,
+          name: generativeLabel(model.docidScheme),
           ...run,
-          bytes: model.parameters * 4,
+          // SEAL answers from its n-gram index too
+          bytes: model.parameters * 4 + (model.ngramIndexBytes ?? 0),
           weight: get().fusionWeights.generative,
         });
       }

@@ -1,14 +1,25 @@
 import { makeSnippet } from '../core/lexical/snippet';
+import { ngramSnippet } from '../core/seal/ngramSnippet';
 
 /**
  * Document text, always rendered as text, never as HTML. With a `query`, the window with most
- * query terms, those terms in <mark> (for term-matching methods); without one, the opening words
- * and no highlight (for a model that matched no terms).
+ * query terms, those terms in <mark> (for term-matching methods); with `ngrams`, the words of
+ * those n-grams (SEAL); with neither, the opening words and no highlight (a model that matched
+ * no terms).
  */
-export function Snippet({ text, query = '' }: { text: string; query?: string }) {
+export function Snippet({
+  text,
+  query = '',
+  ngrams,
+}: {
+  text: string;
+  query?: string;
+  ngrams?: readonly string[];
+}) {
+  const parts = ngrams ? ngramSnippet(text, ngrams) : makeSnippet(text, query);
   return (
     <p className="snippet">
-      {makeSnippet(text, query).map((part, i) =>
+      {parts.map((part, i) =>
         part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
       )}
     </p>

@@ -41,6 +41,11 @@ export const GLOSSARY = {
     definition:
       'A short readable text names each document: its title, or its most distinctive keywords. The model writes it word piece by word piece, so it can lean on what the words mean.',
   },
+  seal: {
+    name: 'SEAL (n-gram identifiers)',
+    definition:
+      'No identifier is given to documents: any phrase (n-gram) that occurs in a document points to it. The model writes a few short phrases for the question, a suffix array of the corpus keeps them to phrases that exist, and each document scores the phrases it contains: rare phrases the model was sure of weigh most.',
+  },
   'pseudo-query': {
     name: 'Pseudo-query',
     definition:

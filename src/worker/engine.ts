@@ -5,6 +5,7 @@ import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/d
 import { docidToString, formatDocid } from '../core/docids/types';
 import { pickBackend, setWasmThreads, switchBackend } from '../models/backend';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
+import { sealAnswerParts } from './sealAnswer';
 import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
@@ -30,7 +31,7 @@ import type {
   RequestTag,
 } from './engineApi';
 import { LatestRequests, yieldToMessages } from './latestRequests';
-import { stateOfLoaded, type GenerativeState } from './generativeState';
+import { sealInfo, stateOfLoaded, type GenerativeState } from './generativeState';
 import { ModelSlot } from './modelSlot';
 import { createPersistEngine } from './persistEngine';
 import { createQueryGenEngine } from './queryGenEngine';
@@ -136,6 +137,7 @@ export function createEngine(): EngineWorkerApi {
           metricsSplit: config.evalSplit,
           clusterTerms: prepared.assignment.clusterTerms ?? {},
           docidVocab: prepared.assignment.vocab,
+          ...sealInfo(retriever),
         };
         generative.replace({
           retriever,
@@ -192,21 +194,32 @@ export function createEngine(): EngineWorkerApi {
             if (doc !== undefined) docOf[docidToString(f.tokens)] = docIds[doc];
           }
         }
+        const seal =
+          retriever.seal && out.ngrams
+            ? sealAnswerParts(retriever.seal.index, retriever.vocab, out.ngrams, out.trace, docIds)
+            : undefined;
+        // SEAL: an ended n-gram names its first document, for the inspector's leaf titles
+        for (const [key, ids] of Object.entries(seal?.ngramDocs ?? {}))
+          if (ids[0]) docOf[key] = ids[0];
+        const ngramText = (key: number) => formatDocid(out.ngrams![key].tokens, retriever.vocab);
         return {
           query,
           params,
           hits: out.results.map((r) => ({
             docId: r.doc === undefined ? '' : docIds[r.doc],
+            // SEAL: the document's heaviest n-gram, which another hit may share
             docid: docidToString(r.tokens),
             label: formatDocid(r.tokens, retriever.vocab),
             tokens: r.tokens,
             logProb: r.logProb,
             score: r.score,
             group: r.group,
+            ...(r.keys ? { ngrams: r.keys.map(ngramText) } : {}),
           })),
           trace: out.trace,
           docOf,
           ms,
+          ...seal,
         };
       });
     },

@@ -34,6 +34,8 @@ export interface ModelInfo {
   clusterTerms: Record<string, string[]>;
   /** the decoder's docid vocabulary: how each token reads */
   docidVocab: DocidVocab;
+  /** SEAL: bytes of the n-gram index (the corpus's tokens and their suffix array) */
+  ngramIndexBytes?: number;
 }
 
 export interface GenerativeHit {
@@ -48,6 +50,8 @@ export interface GenerativeHit {
   score: number;
   /** diverse beam search: the group that found it */
   group?: number;
+  /** SEAL: the n-grams the document holds (texts), heaviest first */
+  ngrams?: string[];
 }
 
 export interface GenerativeAnswer {
@@ -60,6 +64,27 @@ export interface GenerativeAnswer {
   /** readable docid → document id, for every sequence that ended in the trace and is a docid */
   docOf: Record<string, string>;
   ms: number;
+  /** SEAL: the heaviest n-grams the search wrote, heaviest first */
+  ngrams?: AnswerNgram[];
+  /** SEAL: how often each n-gram of the trace occurs in the corpus, keyed like `docOf` */
+  ngramCounts?: Record<string, number>;
+  /** SEAL: each finished n-gram's first documents (ids), keyed like `docOf` */
+  ngramDocs?: Record<string, string[]>;
+}
+
+/** One n-gram of a SEAL answer. */
+export interface AnswerNgram {
+  /** its key, one group per token ("12-407-9"), as the trace's prefixes */
+  key: string;
+  /** as a person reads it (" thick clouds of") */
+  text: string;
+  /** its weight in the document scores (0: too common to count) */
+  weight: number;
+  /** log P(n-gram | query) under the model */
+  logProb: number;
+  /** occurrences in the corpus, and documents holding it (0 when too common to look up) */
+  count: number;
+  docCount: number;
 }
 
 /** What the page shows about the dense retriever (dual encoder) in use. */

@@ -1,3 +1,4 @@
+import { indexBytes } from '../core/seal/ngramIndex';
 import type { DocidsFile, LoadedCheckpoint } from '../models/loadCheckpoint';
 import type { DsiRetriever } from '../models/dsiRetriever';
 import { parameterCount } from '../models/seq2seq';
@@ -10,6 +11,11 @@ export interface GenerativeState {
   /** its docid map as a checkpoint stores it (to save the model again) */
   docidsFile: DocidsFile;
   info: ModelInfo;
+}
+
+/** What the page shows of a SEAL retriever's n-gram index (nothing for other schemes). */
+export function sealInfo(retriever: DsiRetriever): Pick<ModelInfo, 'ngramIndexBytes'> {
+  return retriever.seal ? { ngramIndexBytes: indexBytes(retriever.seal.index) } : {};
 }
 
 /** The state of a model read from checkpoint files (shipped with the app, or saved in the page). */
@@ -30,6 +36,7 @@ export function stateOfLoaded(
     metricsSplit: String(metrics.split ?? 'dev'),
     clusterTerms: loaded.docids.clusterTerms,
     docidVocab: loaded.retriever.vocab,
+    ...sealInfo(loaded.retriever),
   };
   return { retriever: loaded.retriever, docIds: loaded.docIds, docidsFile: loaded.docids, info };
 }

@@ -1,5 +1,6 @@
 import { BoundedBest } from './boundedBest';
-import { allowedFromNode, childNode, docOfNode, ROOT, type DocidTrie } from './trie';
+import { asConstraint, type DecodeConstraint } from './constraint';
+import type { DocidTrie } from './trie';
 
 /**
  * Log-probabilities over the vocabulary for each prefix (prefixes include the leading BOS token).
@@ -96,7 +97,7 @@ export interface BeamSearchOutput {
 
 export interface Beam {
   tokens: number[];
-  /** Trie node of `tokens`; NO_NODE once an unconstrained beam has left the trie. */
+  /** Constraint state of `tokens` (a trie node); negative once an unconstrained beam has left it. */
   node: number;
   logProb: number;
 }
@@ -135,16 +136,17 @@ export function compareTokens(a: readonly number[], b: readonly number[]): numbe
  */
 export async function beamSearch(
   step: StepFn,
-  trie: DocidTrie,
+  constraint: DocidTrie | DecodeConstraint,
   params: BeamSearchParams,
   tokens: DecoderTokens,
 ): Promise<BeamSearchOutput> {
+  const trie = asConstraint(constraint);
   checkBeamSearchInputs(trie, params, tokens);
   const { beamSize, maxLength, lengthPenalty, constrained } = params;
   const topK = Math.min(params.topK, beamSize);
   const { bos, eos, vocabSize } = tokens;
 
-  let live: Beam[] = [{ tokens: [], node: ROOT, logProb: 0 }];
+  let live: Beam[] = [{ tokens: [], node: trie.root, logProb: 0 }];
   const finished: Finished[] = [];
   const trace: StepTrace[] = [];
   // Ties fall to the lexicographically smaller sequence, so results never depend on batch order.
@@ -156,7 +158,7 @@ export async function beamSearch(
         : compareTokens(live[a.parent].tokens, live[b.parent].tokens) < 0));
 
   for (let t = 0; t < maxLength && live.length > 0; t++) {
-    if (constrained && live.every((b) => allowedFromNode(trie, b.node).length === 0)) break;
+    if (constrained && live.every((b) => trie.allowed(b.node).length === 0)) break;
     const logProbs = await step(live.map((b) => [bos, ...b.tokens]));
     if (logProbs.length !== live.length) {
       throw new Error(`step returned ${logProbs.length} rows for ${live.length} prefixes`);
@@ -186,7 +188,7 @@ export async function beamSearch(
     const finishedNow: Finished[] = [];
     for (const c of chosen) {
       const parent = live[c.parent];
-      const node = childNode(trie, parent.node, c.token);
+      const node = trie.child(parent.node, c.token);
       if (c.token === eos) finishedNow.push({ tokens: parent.tokens, logProb: c.logProb, node });
       else next.push({ tokens: [...parent.tokens, c.token], node, logProb: c.logProb });
     }
@@ -207,7 +209,7 @@ export async function beamSearch(
       tokens: f.tokens,
       logProb: f.logProb,
       score: normalisedScore(f.logProb, f.tokens.length + 1, lengthPenalty),
-      doc: docOfNode(trie, f.node),
+      doc: trie.docOf(f.node),
     }))
     .sort((a, b) => b.score - a.score || compareTokens(a.tokens, b.tokens))
     .slice(0, topK);
@@ -220,7 +222,7 @@ export async function beamSearch(
  * tokens when constrained, else any token but BOS (the decoder's start symbol, never an output).
  */
 export function traceAndOffer(
-  trie: DocidTrie,
+  trie: DecodeConstraint,
   live: readonly Beam[],
   rows: readonly Float32Array[],
   how: { constrained: boolean; bos: number; vocabSize: number; keep: number },
@@ -233,7 +235,7 @@ export function traceAndOffer(
       throw new Error(`step returned ${row.length} log-probs; vocabSize is ${how.vocabSize}`);
     }
     const beam = live[b];
-    const allowed = allowedFromNode(trie, beam.node);
+    const allowed = trie.allowed(beam.node);
     const small = how.vocabSize <= FULL_TRACE_VOCAB;
     beams.push({
       prefix: beam.tokens,
@@ -302,7 +304,7 @@ export function massOutside(row: Float32Array, allowed: Int32Array): number {
 
 /** Throws a RangeError (or Error) naming the first bad parameter, token or trie entry. */
 export function checkBeamSearchInputs(
-  trie: DocidTrie,
+  trie: DecodeConstraint,
   params: BeamSearchParams,
   tokens: DecoderTokens,
 ): void {
@@ -326,9 +328,5 @@ export function checkBeamSearchInputs(
   }
   if (bos === eos) throw new RangeError('bos and eos must differ');
   if (trie.eos !== eos) throw new Error(`the trie ends docids with ${trie.eos}, not eos ${eos}`);
-  for (let n = 1; n < trie.token.length; n++) {
-    if (trie.token[n] >= vocabSize || trie.token[n] === bos) {
-      throw new Error(`the trie holds token ${trie.token[n]}, not an output token of the decoder`);
-    }
-  }
+  trie.checkTokens(vocabSize, bos);
 }

@@ -14,7 +14,8 @@ import {
   type StepTrace,
 } from './beamSearch';
 import { BoundedBest } from './boundedBest';
-import { allowedFromNode, childNode, docOfNode, ROOT, type DocidTrie } from './trie';
+import { asConstraint, type DecodeConstraint } from './constraint';
+import type { DocidTrie } from './trie';
 
 /**
  * Diverse beam search (Vijayakumar et al., "Diverse Beam Search", 2016/AAAI 2018): the beam is
@@ -89,10 +90,11 @@ interface Group {
  */
 export async function diverseBeamSearch(
   step: StepFn,
-  trie: DocidTrie,
+  constraint: DocidTrie | DecodeConstraint,
   params: DiverseBeamSearchParams,
   tokens: DecoderTokens,
 ): Promise<DiverseBeamSearchOutput> {
+  const trie = asConstraint(constraint);
   checkBeamSearchInputs(trie, params, tokens);
   checkDiversityParams(params);
   const { beamSize, maxLength, lengthPenalty, constrained, groups } = params;
@@ -103,7 +105,7 @@ export async function diverseBeamSearch(
   const { bos, vocabSize } = tokens;
 
   const state: Group[] = Array.from({ length: groups }, () => ({
-    live: [{ tokens: [], node: ROOT, logProb: 0 }],
+    live: [{ tokens: [], node: trie.root, logProb: 0 }],
     finished: [],
   }));
   const finished: Finished[] = [];
@@ -111,7 +113,7 @@ export async function diverseBeamSearch(
 
   for (let t = 0; t < maxLength; t++) {
     for (const group of state) {
-      if (constrained && group.live.every((b) => allowedFromNode(trie, b.node).length === 0)) {
+      if (constrained && group.live.every((b) => trie.allowed(b.node).length === 0)) {
         group.live = [];
       }
     }
@@ -148,7 +150,7 @@ export async function diverseBeamSearch(
       const finishedNow: Finished[] = [];
       for (const c of entry.chosen) {
         const parent = group.live[c.parent];
-        const node = childNode(trie, parent.node, c.token);
+        const node = trie.child(parent.node, c.token);
         if (c.token === tokens.eos) {
           finishedNow.push({ tokens: parent.tokens, logProb: c.logProb, node, group: g });
         } else next.push({ tokens: [...parent.tokens, c.token], node, logProb: c.logProb });
@@ -174,7 +176,7 @@ export async function diverseBeamSearch(
 
 /** One group's expansions at one step: its width best by penalised score, then the best pruned. */
 function expandGroup(
-  trie: DocidTrie,
+  trie: DecodeConstraint,
   live: readonly Beam[],
   rows: readonly Float32Array[],
   how: { penalty: readonly number[]; width: number; constrained: boolean; tokens: DecoderTokens },
@@ -216,7 +218,7 @@ function expandGroup(
 
 /** All groups' finished sequences, one per token sequence (best logProb, first group), best first. */
 function mergeResults(
-  trie: DocidTrie,
+  trie: DecodeConstraint,
   finished: readonly Finished[],
   lengthPenalty: number,
   topK: number,
@@ -233,7 +235,7 @@ function mergeResults(
       tokens: f.tokens,
       logProb: f.logProb,
       score: normalisedScore(f.logProb, f.tokens.length + 1, lengthPenalty),
-      doc: docOfNode(trie, f.node),
+      doc: trie.docOf(f.node),
       group: f.group,
     }))
     .sort((a, b) => b.score - a.score || compareTokens(a.tokens, b.tokens))

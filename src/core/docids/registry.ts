@@ -1,5 +1,6 @@
 import { atomicScheme } from './atomic';
 import { naiveScheme } from './naive';
+import { sealScheme } from './seal';
 import { semanticScheme } from './semantic';
 import { textScheme } from './text';
 import type { DocidAssignment, DocidInput, DocidScheme } from './types';
@@ -10,6 +11,7 @@ export const DOCID_SCHEMES = {
   naive: naiveScheme,
   semantic: semanticScheme,
   text: textScheme,
+  seal: sealScheme,
 } satisfies Record<string, DocidScheme<unknown>>;
 
 export type DocidSchemeName = keyof typeof DOCID_SCHEMES;

@@ -19,6 +19,8 @@ export interface DsiExample {
   text?: string;
   /** a teacher's distribution over first decoding steps (distillation) */
   teacher?: SoftTarget;
+  /** what the decoder should write, when not the document's docid (SEAL: an n-gram of it) */
+  target?: number[];
 }
 
 export interface DsiMixParams {
@@ -131,9 +133,9 @@ export function makeBatch(
       ex.teacher.tokens.forEach((t, i) => (teacher[row * special.size + t] = ex.teacher!.probs[i]));
     }
     src.set(ex.src.slice(0, srcLen), row * srcLen);
-    const id = docids[ex.doc];
+    const id = ex.target ?? docids[ex.doc];
     if (id.length + 1 > tgtLen)
-      throw new Error(`docid of document ${ex.doc} is longer than tgtLen - 1`);
+      throw new Error(`target of document ${ex.doc} is longer than tgtLen - 1`);
     tgtIn[row * tgtLen] = special.bos;
     for (let i = 0; i < id.length; i++) {
       tgtIn[row * tgtLen + i + 1] = id[i];

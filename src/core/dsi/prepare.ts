@@ -2,7 +2,10 @@ import { docText } from '../corpus/docText';
 import type { Corpus } from '../corpus/types';
 import { assignDocids, type DocidSchemeName } from '../docids/registry';
 import type { DocidAssignment } from '../docids/types';
+import { SEAL_SCHEME } from '../docids/seal';
 import { generatePseudoQueries } from '../querygen/generate';
+import { createRandom } from '../random';
+import { sealExamples } from '../seal/examples';
 import {
   DEFAULT_SELF_SUPERVISED_PARAMS,
   selfSupervisedPairs,
@@ -152,6 +155,14 @@ export function prepareDsi(
       ? generatePseudoQueries(texts, { ...config.querygen, seed: config.seed + epoch })
       : [];
   onStage?.('Tokenising examples');
+  if (assignment.scheme === SEAL_SCHEME) {
+    return prepareSeal(
+      corpus,
+      config,
+      { tokenizer, assignment, texts, queries, pseudoOf },
+      options,
+    );
+  }
   const fixed = buildExamples(
     { docTexts: texts, queries, pseudo: [], generated: options.generated },
     tokenizer,
@@ -178,11 +189,6 @@ export function prepareDsi(
     addExamples(pretrainExamples, 'pretrain', pairs, tokenizer, config.srcLen, 1);
   }
   const tgtLen = 1 + Math.max(1, ...assignment.docids.map((d) => d.length));
-  const counts: ExampleCounts = { indexing: 0, queries: 0, pseudo: 0, generated: 0 };
-  for (const e of first) {
-    const key = COUNTED[e.kind];
-    if (key) counts[key]++;
-  }
   return {
     tokenizer,
     assignment,
@@ -190,6 +196,62 @@ export function prepareDsi(
     examplesOf,
     pretrainExamples,
     tgtLen,
-    counts,
+    counts: countExamples(first),
+  };
+}
+
+function countExamples(examples: readonly DsiExample[]): ExampleCounts {
+  const counts: ExampleCounts = { indexing: 0, queries: 0, pseudo: 0, generated: 0 };
+  for (const e of examples) {
+    const key = COUNTED[e.kind];
+    if (key) counts[key]++;
+  }
+  return counts;
+}
+
+/**
+ * SEAL's data: targets are n-grams of the documents (core/seal/examples), spans drawn anew each
+ * epoch; the decoder writes at most `ngramLength` tokens. No CorpusBrain pre-training.
+ */
+function prepareSeal(
+  corpus: Corpus,
+  config: DsiDataConfig,
+  made: {
+    tokenizer: SubwordTokenizer;
+    assignment: DocidAssignment;
+    texts: string[];
+    queries: { text: string; doc: number }[];
+    pseudoOf: (epoch: number) => { text: string; doc: number }[];
+  },
+  options: PrepareOptions,
+): PreparedDsi {
+  const { tokenizer, assignment, texts, queries, pseudoOf } = made;
+  const ngramLength = Number(assignment.params.ngramLength);
+  const titleTokens = corpus.docs.map((d) => (d.title ? tokenizer.encode(d.title).length : 0));
+  const examplesOf = (epoch: number) =>
+    sealExamples(
+      {
+        docTokens: assignment.docids,
+        titleTokens,
+        docTexts: texts,
+        queries,
+        pseudo: pseudoOf(config.resamplePseudo ? epoch : 0),
+        generated: options.generated,
+      },
+      tokenizer,
+      config.srcLen,
+      config.mix,
+      ngramLength,
+      createRandom(config.seed * 7919 + epoch),
+    );
+  const first = examplesOf(0);
+  return {
+    tokenizer,
+    assignment,
+    examples: first,
+    examplesOf: (epoch) => (epoch === 0 ? first : examplesOf(epoch)),
+    pretrainExamples: [],
+    tgtLen: 1 + ngramLength,
+    counts: countExamples(first),
   };
 }

@@ -28,11 +28,24 @@ export function makeSnippet(
       .filter((t) => t !== null),
   );
   const words = tokenizeWithSpans(text);
-  if (words.length === 0) return text ? [{ text, match: false }] : [];
   const isMatch = words.map((w) => {
     const term = normalizeToken(w.text);
     return term !== null && terms.has(term);
   });
+  return snippetOfWords(text, words, isMatch, params);
+}
+
+/**
+ * The window of `params.maxWords` words with the most matched words, as plain and matching parts
+ * (`words`: the text's words with their spans; `isMatch`: per word). Shared by every highlighter.
+ */
+export function snippetOfWords(
+  text: string,
+  words: readonly { start: number; end: number }[],
+  isMatch: readonly boolean[],
+  params: SnippetParams = DEFAULT_SNIPPET_PARAMS,
+): SnippetPart[] {
+  if (words.length === 0) return text ? [{ text, match: false }] : [];
   const size = Math.min(params.maxWords, words.length);
   let best = 0;
   let count = 0;

@@ -13,7 +13,7 @@ import { prepareDsi, type PreparedDsi } from '../../core/dsi/prepare';
 import { evaluateRun } from '../../core/eval/metrics';
 import type { Run } from '../../core/eval/types';
 import { createRandom, shuffled } from '../../core/random';
-import { createRetriever, retrieve, type DsiRetriever } from '../dsiRetriever';
+import { createRetriever, retrieve, sealOptions, type DsiRetriever } from '../dsiRetriever';
 import { createSeq2Seq, disposeSeq2Seq, initOutputRows, parameterCount } from '../seq2seq';
 import type { DsiTrainConfig } from './config';
 import { TrainControl, type EvalPoint, type TrainProgress } from './control';
@@ -125,7 +125,9 @@ export async function trainDsi(
       throw new Error('document rows from dense embeddings need a dense retriever');
     initOutputRows(model, inputs.vectors);
   }
-  const retriever = createRetriever(model, prepared.tokenizer, docids, vocab);
+  const seal = sealOptions(prepared.assignment);
+  if (seal) cb.onStage?.('Building the n-gram index (suffix array)');
+  const retriever = createRetriever(model, prepared.tokenizer, docids, vocab, seal);
   cb.onPrepared?.({
     parameters: parameterCount(model),
     examples: prepared.counts,
@@ -136,13 +138,14 @@ export async function trainDsi(
 
   const optimizer = createOptimizer(config.optimizer);
   const distill = config.data.distill;
+  // distillation teaches the first docid token; SEAL's n-grams have no such token
   const teacher =
-    !distill || distill.teacher === 'none' || distill.weight <= 0
+    !distill || distill.teacher === 'none' || distill.weight <= 0 || seal
       ? null
       : distill.teacher === 'bm25'
         ? bm25Teacher(corpus.docs.map(docText))
         : inputs.denseTeacher;
-  if (distill && distill.teacher === 'dense' && distill.weight > 0 && !teacher)
+  if (distill && distill.teacher === 'dense' && distill.weight > 0 && !teacher && !seal)
     throw new Error('distillation from the dense model needs a dense retriever for this corpus');
   const targets = new Map<string, SoftTarget | null>();
   const buckets = lengthBuckets(config.data.srcLen);

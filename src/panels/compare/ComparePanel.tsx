@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useAppStore } from '../../store/appStore';
-import { METHOD_LABELS, type MethodName } from '../../store/compareSlice';
+import { generativeLabel, METHOD_LABELS, type MethodName } from '../../store/compareSlice';
 import { SEARCH_RESULTS } from '../../store/searchSlice';
 import { downloadText, fileSlug } from '../../ui/download';
 import { CompareColumn } from './CompareColumn';
@@ -28,6 +28,7 @@ const statusText = (status: string, what: string) =>
 /** One query, answered by the generative model, the dense retriever, BM25 and their fusion. */
 export function ComparePanel() {
   const corpus = useAppStore((s) => s.corpus);
+  const generativeName = useAppStore((s) => generativeLabel(s.model?.docidScheme));
   const query = useAppStore((s) => s.query);
   const bm25 = useAppStore((s) => s.bm25Hits);
   const resultsFor = useAppStore((s) => s.resultsFor);
@@ -104,7 +105,7 @@ export function ComparePanel() {
           <div className="compare-columns">
             <CompareColumn
               {...common}
-              label={METHOD_LABELS.generative}
+              label={generativeName}
               scoreLabel={SCORE_LABELS.generative}
               colour={METHOD_COLOURS.generative}
               hits={lists.generative}
@@ -160,7 +161,7 @@ export function ComparePanel() {
                   rankedListsCsv(
                     query,
                     [
-                      { method: METHOD_LABELS.generative, hits: lists.generative ?? [] },
+                      { method: generativeName, hits: lists.generative ?? [] },
                       { method: METHOD_LABELS.dense, hits: lists.dense ?? [] },
                       { method: METHOD_LABELS.bm25, hits: lists.bm25 ?? [] },
                       { method: METHOD_LABELS.fusion, hits: fused },

@@ -14,6 +14,7 @@ const SCHEME_LABELS: Record<Scheme, string> = {
   naive: 'Naive (arbitrary numbers)',
   semantic: 'Semantic (hierarchical k-means)',
   text: 'Text (title or keywords)',
+  seal: 'N-grams (SEAL: any phrase of a document)',
 };
 
 export interface DocidSettingsProps {
@@ -63,7 +64,7 @@ export function DocidSettings({ data, dModel, onChange }: DocidSettingsProps) {
       <p className="field-hint">
         What the schemes mean: <Term id="atomic-docid">atomic</Term> ·{' '}
         <Term id="naive-docid">naive</Term> · <Term id="semantic-docid">semantic</Term> ·{' '}
-        <Term id="text-docid">text</Term>
+        <Term id="text-docid">text</Term> · <Term id="seal">n-grams (SEAL)</Term>
       </p>
       {scheme === 'semantic' && (
         <>
@@ -113,6 +114,23 @@ export function DocidSettings({ data, dModel, onChange }: DocidSettingsProps) {
           hint="Two documents with the same text get more keywords, then a number, until all differ."
           onChange={(source) => setParam('source', source)}
         />
+      )}
+      {scheme === 'seal' && (
+        <>
+          <NumberField
+            label="Longest n-gram (word pieces)"
+            value={optionalParam(data.docidParams, 'ngramLength')}
+            min={2}
+            max={16}
+            optional
+            onChange={(v) => setParam('ngramLength', v)}
+          />
+          <span className="field-hint">
+            Empty = 8. The model learns to write spans of this length from a relevant document; a
+            suffix array of the corpus keeps every span it writes to one that occurs. Distillation
+            and CorpusBrain pre-training do not apply.
+          </span>
+        </>
       )}
       {scheme === 'atomic' && (
         <>

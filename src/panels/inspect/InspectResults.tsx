@@ -35,7 +35,7 @@ export function InspectResults({ answer, titleOfDoc, onSelect }: InspectResultsP
       )}
       <ol className="inspect-results">
         {hits.map((h) => (
-          <li key={h.docid}>
+          <li key={`${h.docid}|${h.docId}`}>
             <button type="button" className="link" onClick={() => onSelect(`${h.docid}|eos`)}>
               <code data-testid="result-docid">{h.label}</code>{' '}
               {h.docId ? (titleOfDoc(h.docId) ?? h.docId) : 'not a document'}

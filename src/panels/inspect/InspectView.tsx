@@ -108,6 +108,21 @@ export function InspectView({ answer, plain }: InspectViewProps) {
     selectedNode?.status === 'finished'
       ? answer.docOf[docidToString(selectedNode.tokens)]
       : undefined;
+  const selectedNgram =
+    answer.ngramCounts && selectedNode
+      ? {
+          count: answer.ngramCounts[docidToString(selectedNode.tokens)],
+          docs: (answer.ngramDocs?.[docidToString(selectedNode.tokens)] ?? []).flatMap((id) => {
+            const d = docs.get(id);
+            return d ? [d] : [];
+          }),
+        }
+      : undefined;
+  // a SEAL document's n-gram may be a prefix that never ended: select the prefix then
+  const selectResult = useCallback(
+    (id: string) => setSelected(search.nodes.has(id) ? id : id.replace(/\|eos$/, '')),
+    [search],
+  );
   const groups = search.groups;
   const common = {
     step,
@@ -171,10 +186,11 @@ export function InspectView({ answer, plain }: InspectViewProps) {
             constrained={answer.params.constrained}
             doc={selectedDocId ? docs.get(selectedDocId) : undefined}
             clusterTerms={clusterTerms}
+            ngram={selectedNgram}
           />
         </aside>
       </div>
-      <InspectResults answer={answer} titleOfDoc={titleOfDoc} onSelect={setSelected} />
+      <InspectResults answer={answer} titleOfDoc={titleOfDoc} onSelect={selectResult} />
       <div className="row">
         <button type="button" onClick={() => exportTraceJson(answer)}>
           Export trace (JSON)

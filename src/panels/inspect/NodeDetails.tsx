@@ -14,6 +14,8 @@ export interface NodeDetailsProps {
   constrained: boolean;
   doc: Doc | undefined;
   clusterTerms: (prefix: string) => string[] | undefined;
+  /** SEAL: the selected n-gram's corpus count and (for an ended one) its first documents */
+  ngram?: { count: number | undefined; docs: Doc[] };
 }
 
 const pct = (x: number) => formatPercent(x, 1);
@@ -26,6 +28,7 @@ export function NodeDetails({
   constrained,
   doc,
   clusterTerms,
+  ngram,
 }: NodeDetailsProps) {
   const vocab = useAppStore(selectDocidVocab);
   const node = nodeId === null ? undefined : search.nodes.get(nodeId);
@@ -38,10 +41,42 @@ export function NodeDetails({
       : undefined;
   const heading =
     node.status === 'root'
-      ? 'Start (the empty docid)'
+      ? ngram
+        ? 'Start (the empty n-gram)'
+        : 'Start (the empty docid)'
       : node.status === 'finished'
-        ? `Docid ${docid}`
+        ? `${ngram ? 'N-gram' : 'Docid'} ${docid}`
         : `${node.status === 'pruned' ? 'Pruned prefix' : 'Prefix'} ${docid}`;
+  const count =
+    ngram?.count !== undefined && node.status !== 'root' ? (
+      <p data-testid="ngram-count">
+        Occurs {ngram.count.toLocaleString('en')} time{ngram.count === 1 ? '' : 's'} in the corpus
+        (counted in its suffix array).
+      </p>
+    ) : null;
+
+  if (node.status === 'finished' && ngram) {
+    return (
+      <div aria-label="Selected node" role="region">
+        <h3>{heading}</h3>
+        <p>
+          Log-probability of writing this n-gram and ending it: log p {formatLogProb(node.logProb)}{' '}
+          (probability {pct(Math.exp(node.logProb))}).
+        </p>
+        {count}
+        <h4>
+          Documents it points to{ngram.docs.length < (ngram.count ?? 0) ? ' (the first ones)' : ''}
+        </h4>
+        <ul aria-label="Documents of the n-gram">
+          {ngram.docs.map((d) => (
+            <li key={d.id}>
+              {d.title || d.id} <span className="doc-id">({d.id})</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
 
   if (node.status === 'finished') {
     return (
@@ -89,6 +124,7 @@ export function NodeDetails({
           {node.status === 'pruned' && ` It fell out of the beam at step ${node.step + 1}.`}
         </p>
       )}
+      {count}
       {terms && terms.length > 0 && (
         <p>
           Cluster {docid || '(all documents)'}: <strong>{terms.join(', ')}</strong>
@@ -112,9 +148,11 @@ export function NodeDetails({
             </p>
           )}
           <p data-testid="masked-mass">
-            {constrained
-              ? `The trie allows ${beam.allowed.length} of ${vocab.size.toLocaleString('en')} tokens here; the constraint removed ${pct(beam.maskedMass)} of the probability mass.`
-              : `Unconstrained: ${pct(beam.maskedMass)} of the probability mass goes to tokens that leave the set of docids.`}
+            {constrained && ngram
+              ? `The suffix array allows ${beam.allowed.length} of ${vocab.size.toLocaleString('en')} tokens here (those that follow this n-gram somewhere in the corpus, and the end); the constraint removed ${pct(beam.maskedMass)} of the probability mass.`
+              : constrained
+                ? `The trie allows ${beam.allowed.length} of ${vocab.size.toLocaleString('en')} tokens here; the constraint removed ${pct(beam.maskedMass)} of the probability mass.`
+                : `Unconstrained: ${pct(beam.maskedMass)} of the probability mass goes to tokens that leave the set of docids.`}
           </p>
         </>
       ) : (

@@ -43,7 +43,11 @@ export const TreeView = forwardRef<SVGSVGElement, TreeViewProps>(function TreeVi
     [answer, titleOfDoc],
   );
   const vocab = useAppStore(selectDocidVocab);
-  const labelled = useMemo(() => labelTree(layout, vocab, titleOf), [layout, vocab, titleOf]);
+  const countOf = useCallback((docid: string) => answer.ngramCounts?.[docid], [answer]);
+  const labelled = useMemo(
+    () => labelTree(layout, vocab, titleOf, answer.ngramCounts ? countOf : undefined),
+    [layout, vocab, titleOf, countOf, answer],
+  );
   const zoom = useTreeZoom(labelled.width, layout.height);
   const clusters = distinctTopClusters(answer.hits);
   const firstLevels = new Set(answer.hits.map((h) => formatDocid(h.tokens.slice(0, 1), vocab)));

@@ -53,8 +53,11 @@ export function nodeLabel(
   n: SearchTreeNode,
   vocab: DocidVocab,
   title: string | undefined,
+  /** SEAL: how often the node's n-gram occurs in the corpus ("×12" on its label) */
+  count?: number,
 ): NodeLabel {
   const logP = `log p ${formatLogProb(n.logProb)}`;
+  const times = count === undefined ? '' : `×${count.toLocaleString('en')}`;
   if (n.status === 'root') return { inside: 'start', head: '', rest: '', bottom: '' };
   if (n.status === 'finished') {
     const rank = n.resultRank !== undefined ? `#${n.resultRank + 1} ` : '';
@@ -62,7 +65,7 @@ export function nodeLabel(
       inside: 'end',
       head: `${rank}${cut(formatDocid(n.tokens, vocab), 24)}`,
       rest: logP,
-      bottom: title ? cut(title, 28) : '',
+      bottom: [times, title ? cut(title, 28) : ''].filter(Boolean).join(' · '),
     };
   }
   const token = tokenLabel(n.token, vocab);
@@ -71,7 +74,7 @@ export function nodeLabel(
     inside: inCircle ? token : '',
     head: inCircle ? '' : cut(token, 8),
     rest: formatPercent(n.stepProb),
-    bottom: logP,
+    bottom: times ? `${logP} · ${times}` : logP,
   };
 }
 
@@ -104,14 +107,17 @@ export function labelTree(
   layout: TreeLayout,
   vocab: DocidVocab,
   titleOf: (docid: string) => string | undefined,
+  /** SEAL: a node's corpus count by its docid key */
+  countOf?: (docid: string) => number | undefined,
 ): LabelledTree {
   const labels = new Map<string, NodeLabel>();
   const curveFrom = new Map<number, number>();
   let right = 0;
   for (const p of layout.nodes) {
     const n = p.node;
-    const title = n.status === 'finished' ? titleOf(docidToString(n.tokens)) : undefined;
-    const label = nodeLabel(n, vocab, title);
+    const key = docidToString(n.tokens);
+    const title = n.status === 'finished' ? titleOf(key) : undefined;
+    const label = nodeLabel(n, vocab, title, n.status === 'root' ? undefined : countOf?.(key));
     labels.set(n.id, label);
     const reach = Math.max(halfWidth(n), labelReach(label, badgeText(p.prunedChildren)));
     right = Math.max(right, p.x + reach);

@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
+import { docText } from '../../core/corpus/docText';
 import { useAppStore } from '../../store/appStore';
 import { Snippet } from '../../ui/Snippet';
 import { Term } from '../../ui/Term';
+import { SEAL_SCHEME } from '../../core/docids/seal';
+import { NgramList } from './NgramList';
 
 function ModelStatus() {
   const status = useAppStore((s) => s.modelStatus);
@@ -40,8 +43,9 @@ function ModelInUse() {
       : 'the model trained in this page';
   return (
     <p className={training ? 'note note-training' : 'note'} data-testid="model-in-use">
-      Answering with {source}: {model.docidScheme} docids, {(model.parameters / 1e6).toFixed(2)} M
-      parameters.
+      Answering with {source}:{' '}
+      {model.docidScheme === SEAL_SCHEME ? 'SEAL n-grams' : `${model.docidScheme} docids`},{' '}
+      {(model.parameters / 1e6).toFixed(2)} M parameters.
       {training &&
         ' A new model is training in the Index panel: until it is done, these answers come from this previous model.'}
     </p>
@@ -55,12 +59,16 @@ export function GenerativeResults() {
   const answer = useAppStore((s) => s.generative);
   const error = useAppStore((s) => s.generativeError);
   const byId = useMemo(() => new Map(corpus?.docs.map((d) => [d.id, d])), [corpus]);
+  const seal = answer?.ngrams !== undefined;
   return (
     <section className="card results" aria-label="Generative results">
       <h2>
-        Generative (<Term id="dsi">DSI</Term>){' '}
+        Generative ({seal ? <Term id="seal">SEAL</Term> : <Term id="dsi">DSI</Term>}){' '}
         <small>
-          {answer && `${answer.hits.length} docids decoded in ${answer.ms.toFixed(0)} ms`}
+          {answer &&
+            (seal
+              ? `${answer.hits.length} documents from ${answer.ngrams!.length} n-grams in ${answer.ms.toFixed(0)} ms`
+              : `${answer.hits.length} docids decoded in ${answer.ms.toFixed(0)} ms`)}
         </small>
       </h2>
       {status !== 'ready' ? <ModelStatus /> : <ModelInUse />}
@@ -69,7 +77,13 @@ export function GenerativeResults() {
           {error}
         </p>
       )}
-      {answer && answer.hits.length > 0 && (
+      {answer && seal && (
+        <NgramList
+          ngrams={answer.ngrams!}
+          found={new Set(answer.hits.flatMap((h) => h.ngrams ?? []))}
+        />
+      )}
+      {answer && answer.hits.length > 0 && !seal && (
         <p className="note">
           The model reads the whole question and writes docids; it matches no words, so its snippets
           show each document&apos;s opening with nothing highlighted. Its score is the
@@ -81,20 +95,37 @@ export function GenerativeResults() {
           {answer.hits.map((h, rank) => {
             const doc = byId.get(h.docId);
             return (
-              <li key={h.docid} className="result">
+              <li key={`${h.docid}|${h.docId}`} className="result">
                 <div className="result-head">
                   <span className="rank">{rank + 1}</span>
                   <span className="result-title">
                     {doc ? doc.title || doc.id : `invalid docid ${h.label}`}
                   </span>
-                  <span className="score" title="sequence log-probability">
+                  <span
+                    className="score"
+                    title={
+                      seal
+                        ? 'SEAL score: the weights of the n-grams it holds'
+                        : 'sequence log-probability'
+                    }
+                  >
                     {h.score.toFixed(3)}
                   </span>
                 </div>
-                {doc && <Snippet text={doc.text} />}
-                <span className="doc-id">
-                  docid <code data-testid="docid">{h.label}</code> → doc {h.docId || '—'}
-                </span>
+                {doc && <Snippet text={docText(doc)} ngrams={h.ngrams} />}
+                {seal ? (
+                  <span className="doc-id">
+                    holds{' '}
+                    <span data-testid="hit-ngrams">
+                      {h.ngrams?.map((n) => `“${n}”`).join(', ')}
+                    </span>{' '}
+                    → doc {h.docId}
+                  </span>
+                ) : (
+                  <span className="doc-id">
+                    docid <code data-testid="docid">{h.label}</code> → doc {h.docId || '—'}
+                  </span>
+                )}
               </li>
             );
           })}
