@@ -5,6 +5,7 @@ import type { Corpus } from '../src/core/corpus/types';
 import { DEFAULT_BEAM_SEARCH_PARAMS } from '../src/core/decode/beamSearch';
 import type { DocidSchemeName } from '../src/core/docids/registry';
 import { prepareDsi } from '../src/core/dsi/prepare';
+import { buildNgramIndex, indexBytes } from '../src/core/seal/ngramIndex';
 import { evaluateRun, STANDARD_METRICS } from '../src/core/eval/metrics';
 import { buildBM25Index } from '../src/core/lexical/bm25';
 import { bm25RankOf, filterGenerated, type FilteredQuery } from '../src/core/querygen/filter';
@@ -77,6 +78,8 @@ export interface AblationSetup {
   /** the collection's train split is ignored (the pseudo-query-only case) */
   noTrainQueries: boolean;
   sample: QueryGenSampleParams;
+  /** only the first this many rungs of STRATEGIES (default: all) */
+  rungs?: number;
 }
 
 /** The learned generator's filtered queries for `corpus` (trained on its own training pairs). */
@@ -146,7 +149,7 @@ export async function benchAblation(
   const rows: BenchRow[] = [];
   for (const scheme of setup.schemes) {
     let data: DsiTrainConfig['data'] = { ...setup.base.data, docidScheme: scheme, docidParams: {} };
-    for (const strategy of STRATEGIES) {
+    for (const strategy of STRATEGIES.slice(0, setup.rungs ?? STRATEGIES.length)) {
       data = { ...data, ...strategy.data };
       if (strategy.needsTrainQueries && !hasTrain) continue;
       if (!hasTrain) data = { ...data, mix: { ...data.mix, queries: 0, generated: 0 } };
@@ -168,6 +171,9 @@ export async function benchAblation(
       const trainSeconds = (performance.now() - t0) / 1000;
       const scored = await scoreOn(trained, source, split);
       const parameters = parameterCount(trained.retriever.model);
+      const seal: Partial<ReturnType<typeof sealIndexTiming>> = trained.retriever.seal
+        ? sealIndexTiming(trained.retriever.docids)
+        : {};
       disposeSeq2Seq(trained.retriever.model);
       const round = (x: number) => Number(x.toFixed(4));
       rows.push({
@@ -188,6 +194,8 @@ export async function benchAblation(
           parameters,
           queryP50Ms: round(scored.latency.p50),
           queryP95Ms: round(scored.latency.p95),
+          memoryBytes: parameters * 4 + (seal.indexBytes ?? 0),
+          ...seal,
         },
         backend: `wasm (Node ${process.version}, one thread)`,
         commit: currentCommit(),
@@ -202,3 +210,24 @@ export async function benchAblation(
 }
 
 export const DEFAULT_ABLATION_SAMPLE = DEFAULT_QUERYGEN_SAMPLE;
+
+/**
+ * SEAL's n-gram index for documents' tokens: build time (ms, the median of 3 builds), its bytes,
+ * and bytes per corpus token.
+ */
+function sealIndexTiming(docTokens: readonly (readonly number[])[]) {
+  const times: number[] = [];
+  let index = buildNgramIndex(docTokens);
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    index = buildNgramIndex(docTokens);
+    times.push(performance.now() - t0);
+  }
+  const bytes = indexBytes(index);
+  return {
+    indexBuildMs: Number(percentiles(times).p50.toFixed(1)),
+    indexBytes: bytes,
+    indexBytesPerToken: Number((bytes / index.tokens).toFixed(2)),
+    corpusTokens: index.tokens,
+  };
+}

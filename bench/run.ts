@@ -13,6 +13,7 @@ import { benchAblation, DEFAULT_ABLATION_SAMPLE } from './ablation.bench';
 import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
 import { readBeirFolder, withoutTrainQueries } from './readBeir';
 import { markdownTable, writeResults, type BenchRow } from './results';
+import { DOCID_SCHEMES, type DocidSchemeName } from '../src/core/docids/registry';
 
 /**
  * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed|generative|ann|inspector|methods ...]
@@ -27,6 +28,8 @@ import { markdownTable, writeResults, type BenchRow } from './results';
  * --no-train-queries: collections are read with their train split ignored (pseudo-queries only).
  * --budget N: training examples per ablation row (default: 32,000 on the built-in corpus, 30,000
  *   elsewhere, where only atomic and semantic docids are run).
+ * --scheme NAME (repeatable) and --rungs N: the ablation for these docid schemes only and its first
+ *   N rungs, written to results/ablation-<schemes>.md (e.g. --scheme seal --scheme naive --rungs 3).
  */
 const SUITES = ['bm25', 'page', 'speed', 'generative', 'ann', 'inspector', 'methods', 'ablation'];
 function parseArgs(argv: string[]) {
@@ -37,6 +40,8 @@ function parseArgs(argv: string[]) {
   let denseEpochs: number | undefined;
   let noTrainQueries = false;
   let budget: number | undefined;
+  const schemes: DocidSchemeName[] = [];
+  let rungs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--dataset') datasets.push(argv[++i]);
     else if (argv[i] === '--split') split = argv[++i];
@@ -45,9 +50,12 @@ function parseArgs(argv: string[]) {
     else if (argv[i] === '--dense-epochs') denseEpochs = Number(argv[++i]);
     else if (argv[i] === '--no-train-queries') noTrainQueries = true;
     else if (argv[i] === '--budget') budget = Number(argv[++i]);
+    else if (argv[i] === '--scheme' && argv[i + 1] in DOCID_SCHEMES)
+      schemes.push(argv[++i] as DocidSchemeName);
+    else if (argv[i] === '--rungs') rungs = Number(argv[++i]);
     else
       throw new Error(
-        `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')}, --epochs N, --dense-epochs N, --no-train-queries, --budget N)`,
+        `unknown argument ${argv[i]} (expected --dataset DIR, --split NAME, --suite ${SUITES.join('|')}, --epochs N, --dense-epochs N, --no-train-queries, --budget N, --scheme ${Object.keys(DOCID_SCHEMES).join('|')}, --rungs N)`,
       );
   }
   if (datasets.length === 0) {
@@ -61,6 +69,8 @@ function parseArgs(argv: string[]) {
     denseEpochs,
     noTrainQueries,
     budget,
+    schemes,
+    rungs,
     suites: suites.length ? suites : SUITES,
   };
 }
@@ -90,9 +100,8 @@ function referenceNotes(rows: BenchRow[]): string[] {
   return notes;
 }
 
-const { datasets, split, epochs, denseEpochs, noTrainQueries, budget, suites } = parseArgs(
-  process.argv.slice(2),
-);
+const { datasets, split, epochs, denseEpochs, noTrainQueries, budget, schemes, rungs, suites } =
+  parseArgs(process.argv.slice(2));
 if (suites.includes('bm25')) {
   const rows: BenchRow[] = [];
   for (const dir of datasets) {
@@ -203,15 +212,22 @@ if (suites.includes('ablation')) {
       ...(await benchAblation(corpus, split, {
         base: DEMO_TRAIN_CONFIG,
         // larger collections: the two schemes that matter most, so the suite ends in about an hour
-        schemes: builtin ? ['atomic', 'semantic', 'naive', 'text'] : ['atomic', 'semantic'],
+        schemes:
+          schemes.length > 0
+            ? schemes
+            : builtin
+              ? ['atomic', 'semantic', 'naive', 'text']
+              : ['atomic', 'semantic'],
         budgetExamples: budget ?? (builtin ? 32_000 : 30_000),
         noTrainQueries,
         sample: DEFAULT_ABLATION_SAMPLE,
+        rungs,
       })),
     );
     console.log(markdownTable(rows.filter((r) => r.dataset.startsWith(corpus.name))));
   }
-  writeResults(noTrainQueries ? 'ablation-no-train-queries' : 'ablation', rows, [
-    `Generative retrieval ablation on each collection's ${split} queries, reported once. Every row trains the classroom model (DEMO_TRAIN_CONFIG's shape and optimiser) from scratch on the same number of training examples (config.epochs × config.examplesPerEpoch ≈ the budget), then decodes with beam 10. Rungs are cumulative: doc-only DSI (document → docid) → + the collection's training queries → + rule-based pseudo-queries drawn anew every epoch → + the learned query generator's questions (DSI-QG, 5 per document, unfiltered) → + DSI-QG's filter (kept when BM25 ranks the question's own document in its top 10) → + 2 epochs of CorpusBrain-style pre-training → + distillation from BM25's top 20 (λ = 1, τ = 0.1). Budget per row: 32,000 training examples on the built-in corpus (four schemes); 30,000 on larger collections, where only atomic and semantic docids run (unless --budget says otherwise). Settings were chosen on the dev split (npm run tune); this table is the test split. Latency: one query at a time, TF.js wasm in Node, one thread.`,
+  const name = ['ablation', ...(noTrainQueries ? ['no-train-queries'] : []), ...schemes].join('-');
+  writeResults(name, rows, [
+    `Generative retrieval ablation on each collection's ${split} queries, reported once. Every row trains the classroom model (DEMO_TRAIN_CONFIG's shape and optimiser) from scratch on the same number of training examples (config.epochs × config.examplesPerEpoch ≈ the budget), then decodes with beam 10. Rungs are cumulative: doc-only DSI (document → docid) → + the collection's training queries → + rule-based pseudo-queries drawn anew every epoch → + the learned query generator's questions (DSI-QG, 5 per document, unfiltered) → + DSI-QG's filter (kept when BM25 ranks the question's own document in its top 10) → + 2 epochs of CorpusBrain-style pre-training → + distillation from BM25's top 20 (λ = 1, τ = 0.1). Budget per row: 32,000 training examples on the built-in corpus (four schemes); 30,000 on larger collections, where only atomic and semantic docids run (unless --budget says otherwise). Settings were chosen on the dev split (npm run tune); this table is the test split. Latency: one query at a time, TF.js wasm in Node, one thread. memoryBytes: float32 parameters, plus SEAL's n-gram index. SEAL rows (seal docids): no docid is assigned; the model writes n-grams of the documents (at most 8 subwords, starting at a word) under a suffix array of the corpus, and documents are ranked by SEAL's intersective scoring of the n-grams they hold (α 2, β 0.8, smoothing 5); training targets are spans of the relevant document (and its title) instead of docids, and the pre-training and distillation rungs do not apply to it (they train as the rung before). indexBuildMs: building the suffix array over the corpus's corpusTokens subwords in Node (median of 3 builds); indexBytesPerToken: the index's typed arrays ÷ corpus tokens.`,
   ]);
 }

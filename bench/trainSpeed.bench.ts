@@ -49,6 +49,8 @@ function torchSpeed(): SpeedRow | null {
       examplesPerSec: r.examplesPerSec,
       tokensPerSec: r.tokensPerSec,
       msPerStep: r.msPerStep,
+      // the reference script reports no memory figure
+      peakMemoryBytes: 0,
     });
   }
   return runs.sort((a, b) => b.examplesPerSec - a.examplesPerSec)[0];
@@ -89,6 +91,7 @@ async function browserSpeed(
         examplesPerSec: 0,
         tokensPerSec: 0,
         msPerStep: 0,
+        peakMemoryBytes: 0,
         note: result.error,
       };
     return {
@@ -147,6 +150,7 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
       tokensPerSec: Math.round(s.tokensPerSec),
       msPerStep: Number(s.msPerStep.toFixed(1)),
       params: s.params,
+      peakMemoryMB: s.peakMemoryBytes ? Number((s.peakMemoryBytes / 2 ** 20).toFixed(1)) : NaN,
       ratioToPyTorch:
         torch && s.examplesPerSec
           ? Number((s.examplesPerSec / torch.examplesPerSec).toFixed(3))

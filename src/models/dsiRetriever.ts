@@ -9,7 +9,7 @@ import { diverseBeamSearch } from '../core/decode/diverseBeamSearch';
 import type { TraceEntry } from '../core/decode/searchTree';
 import { buildTrie, type DocidTrie } from '../core/decode/trie';
 import { encodeSource, lengthBuckets } from '../core/dsi/examples';
-import { SEAL_SCHEME } from '../core/docids/seal';
+import { SEAL_SCHEME, wordStartTokens } from '../core/docids/seal';
 import { DIGIT_VOCAB, type DocidVocab } from '../core/docids/types';
 import { buildNgramIndex, type NgramIndex } from '../core/seal/ngramIndex';
 import { ngramConstraint } from '../core/seal/ngramConstraint';
@@ -28,8 +28,8 @@ export interface DsiRetriever {
   vocab: DocidVocab;
   /** the trie of the docids (empty for SEAL, whose identifiers are n-grams) */
   trie: DocidTrie;
-  /** SEAL: the n-gram index over the documents' tokens, and the longest n-gram written */
-  seal?: { index: NgramIndex; ngramLength: number };
+  /** SEAL: the n-gram index over the documents' tokens, the longest n-gram written, and the tokens an n-gram may start with */
+  seal?: { index: NgramIndex; ngramLength: number; startTokens: ReadonlySet<number> };
 }
 
 export function createRetriever(
@@ -54,7 +54,7 @@ export function createRetriever(
       docids,
       vocab,
       trie,
-      seal: { index, ngramLength: seal.ngramLength },
+      seal: { index, ngramLength: seal.ngramLength, startTokens: wordStartTokens(vocab.labels) },
     };
   }
   return { model, tokenizer, docids, vocab, trie: buildTrie(docids, vocab.eos) };
@@ -138,7 +138,11 @@ export async function retrieve(
     const maxLength = Math.min(params.maxLength, r.model.config.tgtLen);
     const { groups = 1, diversityStrength = 0, ...plain } = params;
     const constraint = r.seal
-      ? ngramConstraint(r.seal.index, eos, { minTokens: 1, maxTokens: r.seal.ngramLength })
+      ? ngramConstraint(r.seal.index, eos, {
+          minTokens: 1,
+          maxTokens: r.seal.ngramLength,
+          startTokens: r.seal.startTokens,
+        })
       : r.trie;
     const out =
       groups > 1

@@ -6,6 +6,7 @@ import { docidToString, formatDocid } from '../core/docids/types';
 import { pickBackend, setWasmThreads, switchBackend } from '../models/backend';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
 import { sealAnswerParts } from './sealAnswer';
+import { ngramText } from '../core/docids/seal';
 import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
@@ -201,7 +202,8 @@ export function createEngine(): EngineWorkerApi {
         // SEAL: an ended n-gram names its first document, for the inspector's leaf titles
         for (const [key, ids] of Object.entries(seal?.ngramDocs ?? {}))
           if (ids[0]) docOf[key] = ids[0];
-        const ngramText = (key: number) => formatDocid(out.ngrams![key].tokens, retriever.vocab);
+        const textOfKey = (key: number) =>
+          ngramText(out.ngrams![key].tokens, retriever.vocab.labels);
         return {
           query,
           params,
@@ -214,7 +216,7 @@ export function createEngine(): EngineWorkerApi {
             logProb: r.logProb,
             score: r.score,
             group: r.group,
-            ...(r.keys ? { ngrams: r.keys.map(ngramText) } : {}),
+            ...(r.keys ? { ngrams: r.keys.map(textOfKey) } : {}),
           })),
           trace: out.trace,
           docOf,
@@ -238,6 +240,8 @@ export function createEngine(): EngineWorkerApi {
       const state = generative.current;
       if (!state) return {};
       const { retriever, docIds } = state;
+      // SEAL's "docids" are whole documents: it has no identifier to colour the map by
+      if (retriever.seal) return {};
       return Object.fromEntries(docIds.map((id, i) => [id, docidToString(retriever.docids[i])]));
     },
 

@@ -1,5 +1,6 @@
 import type { TraceEntry } from '../core/decode/searchTree';
-import { docidToString, formatDocid, type DocidVocab } from '../core/docids/types';
+import { ngramText } from '../core/docids/seal';
+import { docidToString, type DocidVocab } from '../core/docids/types';
 import { countOf, docsOf, rangeOf, type NgramIndex } from '../core/seal/ngramIndex';
 import type { NgramKey } from '../core/seal/rankDocuments';
 import type { AnswerNgram } from './engineApi';
@@ -23,7 +24,7 @@ export function sealAnswerParts(
 } {
   const ngrams = keys.slice(0, LISTED_NGRAMS).map((k) => ({
     key: docidToString(k.tokens),
-    text: formatDocid(k.tokens, vocab),
+    text: ngramText(k.tokens, vocab.labels),
     weight: k.weight,
     logProb: k.logProb,
     count: k.count,

@@ -109,8 +109,9 @@ export function buildSearchTree(
   for (const entry of trace) for (const c of entry.pruned) add(entry, c, false);
 
   results.forEach((r, rank) => {
-    const leaf = nodes.get(endedId(r.tokens));
-    if (!leaf) return;
+    // SEAL: a document's n-gram may be a prefix that never ended, and documents may share one
+    const leaf = nodes.get(endedId(r.tokens)) ?? nodes.get(prefixId(r.tokens));
+    if (!leaf || leaf.resultRank !== undefined) return;
     leaf.resultRank = rank;
     for (let n: SearchTreeNode | undefined = leaf; n; n = nodes.get(n.parent ?? '\0')) {
       n.onResultPath = true;

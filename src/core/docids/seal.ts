@@ -30,3 +30,23 @@ export const sealScheme: DocidScheme<SealDocidParams> = {
     return { scheme: SEAL_SCHEME, docids, vocab: docidVocab(labels, ''), params: { ngramLength } };
   },
 };
+
+/**
+ * The decoder tokens that begin a word: a SEAL vocabulary labels them with a leading space (the
+ * tokenizer's word-start mark), and n-grams start with one so that they are phrases, not word ends.
+ */
+export function wordStartTokens(labels: readonly string[]): Set<number> {
+  const starts = new Set<number>();
+  labels.forEach((label, token) => {
+    if (label.length > 1 && label.startsWith(' ')) starts.add(token);
+  });
+  return starts;
+}
+
+/**
+ * An n-gram as its subwords read, its leading space kept when it starts a word (" thick clouds
+ * of"), which the highlighter needs; `formatDocid` trims it for display.
+ */
+export function ngramText(tokens: readonly number[], labels: readonly string[]): string {
+  return tokens.map((t) => labels[t] ?? `<${t}>`).join('');
+}

@@ -2,7 +2,7 @@ import { docText } from '../corpus/docText';
 import type { Corpus } from '../corpus/types';
 import { assignDocids, type DocidSchemeName } from '../docids/registry';
 import type { DocidAssignment } from '../docids/types';
-import { SEAL_SCHEME } from '../docids/seal';
+import { SEAL_SCHEME, wordStartTokens } from '../docids/seal';
 import { generatePseudoQueries } from '../querygen/generate';
 import { createRandom } from '../random';
 import { sealExamples } from '../seal/examples';
@@ -228,6 +228,7 @@ function prepareSeal(
   const { tokenizer, assignment, texts, queries, pseudoOf } = made;
   const ngramLength = Number(assignment.params.ngramLength);
   const titleTokens = corpus.docs.map((d) => (d.title ? tokenizer.encode(d.title).length : 0));
+  const wordStarts = wordStartTokens(assignment.vocab.labels);
   const examplesOf = (epoch: number) =>
     sealExamples(
       {
@@ -237,6 +238,7 @@ function prepareSeal(
         queries,
         pseudo: pseudoOf(config.resamplePseudo ? epoch : 0),
         generated: options.generated,
+        wordStarts,
       },
       tokenizer,
       config.srcLen,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DSI_MIX } from '../dsi/examples';
 import { createRandom } from '../random';
-import { trainTokenizer } from '../text/tokenizer';
+import { wordStartTokens } from '../docids/seal';
+import { trainTokenizer, WORD_START } from '../text/tokenizer';
 import { overlappingSpan, randomSpan, sealExamples } from './examples';
 
 /** Is `span` a contiguous piece of `tokens`? */
@@ -9,23 +10,35 @@ const inside = (tokens: readonly number[], span: readonly number[]) =>
   tokens.some((_, s) => span.every((t, i) => tokens[s + i] === t));
 
 describe('SEAL training spans', () => {
-  it('randomSpan is a piece of the text of the asked length (the whole text when shorter)', () => {
+  // words: tokens ≥ 100 start a word, smaller ones continue it
+  const starts = new Set([100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
+
+  it('randomSpan is whole words of the text, at most the asked length', () => {
     const random = createRandom(3);
-    const text = [5, 6, 7, 8, 9, 10, 11];
-    for (let i = 0; i < 50; i++) {
-      const span = randomSpan(text, 3, random);
-      expect(span).toHaveLength(3);
+    const text = [100, 1, 101, 102, 2, 3, 103, 104, 105];
+    const seen = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      const span = randomSpan(text, 3, starts, random);
+      expect(span.length).toBeGreaterThan(0);
+      expect(span.length).toBeLessThanOrEqual(3);
       expect(inside(text, span)).toBe(true);
+      expect(starts.has(span[0])).toBe(true);
+      // the token after the span starts a word (or the text ends)
+      const at = text.findIndex((_, s) => span.every((t, j) => text[s + j] === t));
+      const after = text[at + span.length];
+      expect(after === undefined || starts.has(after)).toBe(true);
+      seen.add(span.join(' '));
     }
-    expect(randomSpan([1, 2], 5, random)).toEqual([1, 2]);
+    expect(seen).toEqual(new Set(['100 1 101', '101', '102 2 3', '103 104 105', '104 105', '105']));
+    // no word start at all: any position may start
+    expect([[1, 2], [2]]).toContainEqual(randomSpan([1, 2], 5, starts, random));
   });
 
-  it('overlappingSpan takes the window holding most of the query, among the best ones', () => {
-    const text = [1, 2, 3, 9, 8, 7, 4, 9, 8, 5];
-    const query = new Set([9, 8, 7]);
-    // windows of 3: [9,8,7] (start 3) holds all three query tokens; nothing else does
+  it('overlappingSpan takes the whole-word window holding most of the query', () => {
+    const text = [101, 102, 103, 109, 108, 107, 104, 109, 108, 105];
+    const query = new Set([109, 108, 107]);
     for (let seed = 0; seed < 20; seed++) {
-      expect(overlappingSpan(text, query, 3, createRandom(seed))).toEqual([9, 8, 7]);
+      expect(overlappingSpan(text, query, 3, starts, createRandom(seed))).toEqual([109, 108, 107]);
     }
   });
 
@@ -42,6 +55,7 @@ describe('SEAL training spans', () => {
         docTexts,
         queries: [{ text: 'which planet has acid clouds', doc: 0 }],
         pseudo: [{ text: 'dust storms', doc: 1 }],
+        wordStarts: wordStartTokens(tokenizer.vocab.map((p) => p.replaceAll(WORD_START, ' '))),
       },
       tokenizer,
       16,

@@ -6,6 +6,7 @@ import type { SubwordTokenizer } from '../text/tokenizer';
  * SEAL's training pairs (Bevilacqua et al. 2022): the model learns to write n-grams of a relevant
  * document. A document's own text asks for a random span of it; a question asks for the span of
  * its document that shares most of its words, and for the document's title (its first tokens).
+ * Spans are whole words, so the n-grams the model learns to write are phrases.
  */
 export interface SealSources {
   /** per document: its title + text as decoder tokens (the corpus the FM-index holds) */
@@ -18,39 +19,68 @@ export interface SealSources {
   queries: readonly { text: string; doc: number }[];
   pseudo: readonly { text: string; doc: number }[];
   generated?: readonly { text: string; doc: number }[];
+  /** decoder tokens that begin a word: spans start with one and stop before the next one */
+  wordStarts: ReadonlySet<number>;
 }
 
 /** Top-scoring windows one is drawn from, so epochs see neighbouring spans, not one. */
 const BEST_WINDOWS = 3;
 
-/** A random span of `length` tokens (the whole text when shorter). */
-export function randomSpan(tokens: readonly number[], length: number, random: Random): number[] {
-  if (tokens.length <= length) return [...tokens];
-  const start = randomInt(random, tokens.length - length + 1);
-  return tokens.slice(start, start + length);
+/**
+ * Where spans of `tokens` may start (positions of word-initial tokens; all positions when none is),
+ * and the span of at most `length` tokens from `start` that stops before a word is cut, when it can.
+ */
+function wordSpan(
+  tokens: readonly number[],
+  start: number,
+  length: number,
+  wordStarts: ReadonlySet<number>,
+): number[] {
+  let end = Math.min(tokens.length, start + length);
+  if (end < tokens.length) {
+    let back = end;
+    while (back > start + 1 && !wordStarts.has(tokens[back])) back--;
+    if (wordStarts.has(tokens[back])) end = back;
+  }
+  return tokens.slice(start, end);
+}
+
+function startPositions(tokens: readonly number[], wordStarts: ReadonlySet<number>): number[] {
+  const starts = tokens.flatMap((t, i) => (wordStarts.has(t) ? [i] : []));
+  return starts.length > 0 ? starts : tokens.map((_, i) => i);
+}
+
+/** A random span of whole words, at most `length` tokens (a word longer than that is cut). */
+export function randomSpan(
+  tokens: readonly number[],
+  length: number,
+  wordStarts: ReadonlySet<number>,
+  random: Random,
+): number[] {
+  if (tokens.length === 0) return [];
+  const starts = startPositions(tokens, wordStarts);
+  return wordSpan(tokens, starts[randomInt(random, starts.length)], length, wordStarts);
 }
 
 /**
- * The span of `length` tokens of `tokens` holding the most distinct tokens of `query`, drawn among
- * the BEST_WINDOWS best windows (ties: the earlier); the whole text when shorter.
+ * The span of whole words (at most `length` tokens) holding the most distinct tokens of `query`,
+ * drawn among the BEST_WINDOWS best (ties: the earlier).
  */
 export function overlappingSpan(
   tokens: readonly number[],
   query: ReadonlySet<number>,
   length: number,
+  wordStarts: ReadonlySet<number>,
   random: Random,
 ): number[] {
-  if (tokens.length <= length) return [...tokens];
-  const scored: { start: number; overlap: number }[] = [];
-  for (let start = 0; start + length <= tokens.length; start++) {
-    const seen = new Set<number>();
-    for (let i = start; i < start + length; i++) if (query.has(tokens[i])) seen.add(tokens[i]);
-    scored.push({ start, overlap: seen.size });
-  }
+  if (tokens.length === 0) return [];
+  const scored = startPositions(tokens, wordStarts).map((start) => {
+    const span = wordSpan(tokens, start, length, wordStarts);
+    return { span, overlap: new Set(span.filter((t) => query.has(t))).size, start };
+  });
   scored.sort((a, b) => b.overlap - a.overlap || a.start - b.start);
   const best = scored.slice(0, BEST_WINDOWS).filter((w) => w.overlap === scored[0].overlap);
-  const { start } = best[randomInt(random, best.length)];
-  return tokens.slice(start, start + length);
+  return best[randomInt(random, best.length)].span;
 }
 
 /**
@@ -80,7 +110,12 @@ export function sealExamples(
   sources.docTexts.forEach((text, doc) => {
     const src = encodeSource(tokenizer, text, srcLen);
     for (let c = 0; c < mix.indexing; c++) {
-      push('indexing', src, doc, randomSpan(sources.docTokens[doc], ngramLength, random));
+      push(
+        'indexing',
+        src,
+        doc,
+        randomSpan(sources.docTokens[doc], ngramLength, sources.wordStarts, random),
+      );
     }
   });
   const questions = [
@@ -95,7 +130,13 @@ export function sealExamples(
       const tokens = sources.docTokens[doc];
       const title = tokens.slice(0, Math.min(sources.titleTokens[doc], ngramLength));
       for (let c = 0; c < copies; c++) {
-        push(kind, src, doc, overlappingSpan(tokens, words, ngramLength, random), text);
+        push(
+          kind,
+          src,
+          doc,
+          overlappingSpan(tokens, words, ngramLength, sources.wordStarts, random),
+          text,
+        );
         if (title.length > 0) push(kind, src, doc, title, text);
       }
     }

@@ -93,6 +93,17 @@ describe('ngramConstraint', () => {
     );
   });
 
+  it('starts n-grams only with the given start tokens', () => {
+    const c = ngramConstraint(buildNgramIndex([[1, 2, 3, 1]]), EOS, {
+      minTokens: 1,
+      maxTokens: 4,
+      startTokens: new Set([1, 3]),
+    });
+    expect(Array.from(c.allowed(c.root))).toEqual([1, 3]);
+    expect(c.child(c.root, 2)).toBeLessThan(0);
+    expect(Array.from(c.allowed(c.child(c.root, 1)))).toEqual([2, EOS]);
+  });
+
   it('refuses EOS before any token, tokens past the longest n-gram, and unknown states', () => {
     const c = ngramConstraint(buildNgramIndex([[1, 2, 3]]), EOS, { minTokens: 1, maxTokens: 2 });
     expect(c.child(c.root, EOS)).toBeLessThan(0);

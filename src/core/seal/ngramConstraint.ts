@@ -19,12 +19,18 @@ export interface NgramConstraint extends DecodeConstraint {
  * SEAL's constraint: every prefix the decoder writes occurs in the corpus, so every generated
  * n-gram does. A state is an n-gram's range of the suffix array; its allowed tokens are the tokens
  * that follow it somewhere, plus EOS once it holds `minTokens`; at `maxTokens` only EOS is left.
+ * With `startTokens`, an n-gram starts only with one of them (a word, not the middle of one).
  * States are numbered as they are first reached, so one constraint serves one search.
  */
 export function ngramConstraint(
   index: NgramIndex,
   eos: number,
-  limits: { minTokens: number; maxTokens: number },
+  limits: {
+    minTokens: number;
+    maxTokens: number;
+    /** tokens an n-gram may start with (e.g. word-initial subwords); absent: any */
+    startTokens?: ReadonlySet<number>;
+  },
 ): NgramConstraint {
   const ranges: SuffixRange[] = [rootRange(index)];
   const ended: number[] = []; // states reached by EOS: the state they ended
@@ -45,7 +51,9 @@ export function ngramConstraint(
       let out: Int32Array;
       if (depth >= limits.maxTokens) out = justEos;
       else {
-        const next = nextTokens(index, ranges[state]);
+        let next = nextTokens(index, ranges[state]);
+        const starts = limits.startTokens;
+        if (depth === 0 && starts) next = next.filter((t) => starts.has(t));
         // EOS is the largest decoder token (after every subword), so appending keeps the order
         if (depth >= limits.minTokens) {
           out = new Int32Array(next.length + 1);
@@ -69,6 +77,8 @@ export function ngramConstraint(
           ranges.push(ranges[state]);
           ended[next] = state;
         }
+      } else if (depth === 0 && limits.startTokens && !limits.startTokens.has(token)) {
+        next = -1;
       } else if (depth < limits.maxTokens) {
         const range = extendRange(index, ranges[state], token);
         if (range) {

@@ -12,6 +12,11 @@ export interface SpeedResult {
   /** source + target tokens per second, counted as the PyTorch reference counts them */
   tokensPerSec: number;
   msPerStep: number;
+  /**
+   * The most bytes TF.js tensors held during one training step (weights, Adam's moments,
+   * activations and gradients; tf.profile's peakBytes, GPU memory on webgpu/webgl)
+   */
+  peakMemoryBytes: number;
 }
 
 /**
@@ -46,6 +51,8 @@ export async function measureTrainingSpeed(
   const optimizer = createOptimizer(DEFAULT_OPTIMIZER);
   try {
     for (let i = 0; i < warmup; i++) await trainStep(model, optimizer, batch, 1e-3);
+    // one untimed, profiled step for the memory peak (profiling slows kernels down)
+    const profile = await tf.profile(() => trainStep(model, optimizer, batch, 1e-3));
     const t0 = performance.now();
     for (let i = 0; i < steps; i++) await trainStep(model, optimizer, batch, 1e-3);
     const seconds = (performance.now() - t0) / 1000;
@@ -56,6 +63,7 @@ export async function measureTrainingSpeed(
       examplesPerSec,
       tokensPerSec: examplesPerSec * (config.srcLen + config.tgtLen),
       msPerStep: (1000 * seconds) / steps,
+      peakMemoryBytes: profile.peakBytes,
     };
   } finally {
     optimizer.dispose();

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/appStore';
 import { Snippet } from '../../ui/Snippet';
 import { Term } from '../../ui/Term';
 import { SEAL_SCHEME } from '../../core/docids/seal';
+import { SNIPPET_NGRAMS } from '../../core/seal/ngramSnippet';
 import { NgramList } from './NgramList';
 
 function ModelStatus() {
@@ -80,7 +81,7 @@ export function GenerativeResults() {
       {answer && seal && (
         <NgramList
           ngrams={answer.ngrams!}
-          found={new Set(answer.hits.flatMap((h) => h.ngrams ?? []))}
+          found={new Set(answer.hits.flatMap((h) => (h.ngrams ?? []).slice(0, SNIPPET_NGRAMS)))}
         />
       )}
       {answer && answer.hits.length > 0 && !seal && (
@@ -112,12 +113,23 @@ export function GenerativeResults() {
                     {h.score.toFixed(3)}
                   </span>
                 </div>
-                {doc && <Snippet text={docText(doc)} ngrams={h.ngrams} />}
+                {doc &&
+                  (seal ? (
+                    // SEAL's n-grams may come from the title, which the index holds too
+                    <Snippet text={docText(doc)} ngrams={h.ngrams} />
+                  ) : (
+                    <Snippet text={doc.text} />
+                  ))}
                 {seal ? (
                   <span className="doc-id">
                     holds{' '}
                     <span data-testid="hit-ngrams">
-                      {h.ngrams?.map((n) => `“${n}”`).join(', ')}
+                      {h.ngrams
+                        ?.slice(0, SNIPPET_NGRAMS)
+                        .map((n) => `“${n.trim()}”`)
+                        .join(', ')}
+                      {(h.ngrams?.length ?? 0) > SNIPPET_NGRAMS &&
+                        ` and ${h.ngrams!.length - SNIPPET_NGRAMS} more`}
                     </span>{' '}
                     → doc {h.docId}
                   </span>

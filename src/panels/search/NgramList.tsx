@@ -13,7 +13,7 @@ export function NgramList({
   found,
 }: {
   ngrams: readonly AnswerNgram[];
-  /** the n-grams the returned documents hold (texts) */
+  /** the n-grams the returned documents show in their snippets (texts) */
   found: ReadonlySet<string>;
 }) {
   const shown = ngrams.filter((n) => n.weight > 0 && found.has(n.text)).slice(0, SHOWN);
@@ -39,7 +39,7 @@ export function NgramList({
           {shown.map((n) => (
             <tr key={n.key}>
               <td>
-                <code data-testid="ngram">{n.text}</code>
+                <code data-testid="ngram">{n.text.trim()}</code>
               </td>
               <td>{n.weight.toFixed(2)}</td>
               <td>{formatPercent(Math.exp(n.logProb))}</td>
