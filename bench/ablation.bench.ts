@@ -143,13 +143,16 @@ export async function benchAblation(
   await tf.setBackend('wasm');
   const source = setup.noTrainQueries ? withoutTrainQueries(corpus, split) : corpus;
   const hasTrain = (source.qrels.train?.size ?? 0) > 0;
-  const gen: { list: FilteredQuery[]; trainSeconds: number; kept: number } | null = hasTrain
-    ? await generatedQueries(source, setup.sample, log)
-    : null;
+  const rungs = STRATEGIES.slice(0, setup.rungs ?? STRATEGIES.length);
+  // the learned generator is trained only when a rung reads its questions
+  const gen: { list: FilteredQuery[]; trainSeconds: number; kept: number } | null =
+    hasTrain && rungs.some((r) => r.generated !== 'none')
+      ? await generatedQueries(source, setup.sample, log)
+      : null;
   const rows: BenchRow[] = [];
   for (const scheme of setup.schemes) {
     let data: DsiTrainConfig['data'] = { ...setup.base.data, docidScheme: scheme, docidParams: {} };
-    for (const strategy of STRATEGIES.slice(0, setup.rungs ?? STRATEGIES.length)) {
+    for (const strategy of rungs) {
       data = { ...data, ...strategy.data };
       if (strategy.needsTrainQueries && !hasTrain) continue;
       if (!hasTrain) data = { ...data, mix: { ...data.mix, queries: 0, generated: 0 } };

@@ -10,6 +10,7 @@ import { benchIndexRun } from './indexRun.bench';
 import { benchTrainSpeed } from './trainSpeed.bench';
 import { benchGenerative } from './generative.bench';
 import { benchAblation, DEFAULT_ABLATION_SAMPLE } from './ablation.bench';
+import { benchSealIndex } from './sealIndex.bench';
 import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
 import { readBeirFolder, withoutTrainQueries } from './readBeir';
 import { markdownTable, writeResults, type BenchRow } from './results';
@@ -24,14 +25,25 @@ import { DOCID_SCHEMES, type DocidSchemeName } from '../src/core/docids/registry
  * ann (HNSW recall@10 and latency against exact search on 20k random unit vectors),
  * inspector (frame intervals while stepping through the beam-search inspector in the page),
  * methods (generative, dense, BM25 and their fusion on the same queries: quality, latency, memory),
- * ablation (docid scheme × indexing strategy, same model and example budget per row; hours).
+ * ablation (docid scheme × indexing strategy, same model and example budget per row; hours),
+ * seal-index (SEAL's n-gram index built in the page's worker: time and bytes per corpus token).
  * --no-train-queries: collections are read with their train split ignored (pseudo-queries only).
  * --budget N: training examples per ablation row (default: 32,000 on the built-in corpus, 30,000
  *   elsewhere, where only atomic and semantic docids are run).
  * --scheme NAME (repeatable) and --rungs N: the ablation for these docid schemes only and its first
  *   N rungs, written to results/ablation-<schemes>.md (e.g. --scheme seal --scheme naive --rungs 3).
  */
-const SUITES = ['bm25', 'page', 'speed', 'generative', 'ann', 'inspector', 'methods', 'ablation'];
+const SUITES = [
+  'bm25',
+  'page',
+  'speed',
+  'generative',
+  'ann',
+  'inspector',
+  'methods',
+  'ablation',
+  'seal-index',
+];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
   const suites: string[] = [];
@@ -230,4 +242,18 @@ if (suites.includes('ablation')) {
   writeResults(name, rows, [
     `Generative retrieval ablation on each collection's ${split} queries, reported once. Every row trains the classroom model (DEMO_TRAIN_CONFIG's shape and optimiser) from scratch on the same number of training examples (config.epochs × config.examplesPerEpoch ≈ the budget), then decodes with beam 10. Rungs are cumulative: doc-only DSI (document → docid) → + the collection's training queries → + rule-based pseudo-queries drawn anew every epoch → + the learned query generator's questions (DSI-QG, 5 per document, unfiltered) → + DSI-QG's filter (kept when BM25 ranks the question's own document in its top 10) → + 2 epochs of CorpusBrain-style pre-training → + distillation from BM25's top 20 (λ = 1, τ = 0.1). Budget per row: 32,000 training examples on the built-in corpus (four schemes); 30,000 on larger collections, where only atomic and semantic docids run (unless --budget says otherwise). Settings were chosen on the dev split (npm run tune); this table is the test split. Latency: one query at a time, TF.js wasm in Node, one thread. memoryBytes: float32 parameters, plus SEAL's n-gram index. SEAL rows (seal docids): no docid is assigned; the model writes n-grams of the documents (at most 8 subwords, starting at a word) under a suffix array of the corpus, and documents are ranked by SEAL's intersective scoring of the n-grams they hold (α 2, β 0.8, smoothing 5); training targets are spans of the relevant document (and its title) instead of docids, and the pre-training and distillation rungs do not apply to it (they train as the rung before). indexBuildMs: building the suffix array over the corpus's corpusTokens subwords in Node (median of 3 builds); indexBytesPerToken: the index's typed arrays ÷ corpus tokens.`,
   ]);
+}
+if (suites.includes('seal-index')) {
+  if (!existsSync('dist/index.html'))
+    throw new Error('the seal-index suite serves dist/: run `npx vite build` first');
+  const session = await startPageSession();
+  try {
+    const rows = await benchSealIndex(session, datasets.map(readBeirFolder));
+    console.log(markdownTable(rows));
+    writeResults('seal-index', rows, [
+      "SEAL's n-gram index built in the page's engine worker (headless Chromium, served from localhost), as a SEAL training run or a saved SEAL model's load builds it. tokenizeMs: every document (title + text) encoded in the collection's subwords (the tokenizer is trained first, untimed: classroom settings, 4,000 pieces, on the built-in corpus; 8,000 elsewhere); suffixArrayMs: the suffix array (SA-IS) and document table over them; median of 3 builds. bytesPerToken: the index's typed arrays (the text, its suffix array, document starts) ÷ corpus tokens.",
+    ]);
+  } finally {
+    await session.close();
+  }
 }

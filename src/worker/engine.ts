@@ -10,6 +10,7 @@ import { ngramText } from '../core/docids/seal';
 import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
+import { measureNgramIndex } from './ngramIndexTiming';
 import { trainDsi } from '../models/train/trainDsi';
 import { loadDenseCheckpoint } from '../models/dense/denseCheckpoint';
 import { disposeDenseRetriever } from '../models/dense/denseRetriever';
@@ -328,5 +329,7 @@ export function createEngine(): EngineWorkerApi {
 
     measureTrainingSpeed: (config, batchSize, steps, warmup) =>
       measureTrainingSpeed(config, batchSize, steps, warmup),
+
+    measureNgramIndex: async (texts, tokenizer) => measureNgramIndex(texts, tokenizer),
   };
 }

@@ -12,6 +12,8 @@ import type { QueryGenCheckpointFiles } from '../models/queryGenCheckpoint';
 import type { QueryGenSampleParams, QueryGenTrainConfig } from '../models/queryGenConfig';
 import type { Seq2SeqConfig } from '../models/seq2seq';
 import type { SpeedResult } from '../models/train/speedBenchmark';
+import type { TokenizerParams } from '../core/text/tokenizer';
+import type { NgramIndexTiming } from './ngramIndexTiming';
 import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
 import type { RequestTag, Superseded } from './latestRequests';
 
@@ -350,4 +352,6 @@ export interface EngineWorkerApi {
     steps: number,
     warmup: number,
   ): Promise<SpeedResult>;
+  /** SEAL: encoding `texts` and building their n-gram index in this worker (the benchmark page). */
+  measureNgramIndex(texts: string[], tokenizer: TokenizerParams): Promise<NgramIndexTiming>;
 }

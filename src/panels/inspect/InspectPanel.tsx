@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { SEAL_SCHEME } from '../../core/docids/seal';
 import { useAppStore } from '../../store/appStore';
+import { Term } from '../../ui/Term';
 import { InspectQuery } from './InspectQuery';
 import { InspectSettings } from './InspectSettings';
 import { InspectView } from './InspectView';
@@ -12,6 +14,7 @@ export function InspectPanel() {
   const plain = useAppStore((s) => s.inspectedPlain);
   const error = useAppStore((s) => s.inspectError);
   const runInspect = useAppStore((s) => s.runInspect);
+  const seal = useAppStore((s) => s.model?.docidScheme === SEAL_SCHEME);
 
   // decode on opening the panel (or once the model is ready) if the tree is not for this query
   useEffect(() => {
@@ -22,10 +25,19 @@ export function InspectPanel() {
   return (
     <section className="card inspect" aria-label="Beam search inspector">
       <h2>Inspect the beam search</h2>
-      <p className="note">
-        The generative model writes a docid one token at a time; beam search keeps the best prefixes
-        at each step, and the trie of existing docids forbids the rest.
-      </p>
+      {seal ? (
+        <p className="note">
+          This model (<Term id="seal">SEAL</Term>) writes phrases of the corpus one word piece at a
+          time; beam search keeps the best prefixes at each step, and the corpus&apos;s suffix array
+          forbids every piece that would make a phrase the corpus does not hold. Each node shows how
+          often its phrase occurs (×n); documents are then ranked by the phrases they hold.
+        </p>
+      ) : (
+        <p className="note">
+          The generative model writes a docid one token at a time; beam search keeps the best
+          prefixes at each step, and the trie of existing docids forbids the rest.
+        </p>
+      )}
       <InspectQuery />
       <InspectSettings />
       {modelStatus !== 'ready' && (

@@ -40,17 +40,28 @@ export function InspectResults({ answer, titleOfDoc, onSelect }: InspectResultsP
               <code data-testid="result-docid">{h.label}</code>{' '}
               {h.docId ? (titleOfDoc(h.docId) ?? h.docId) : 'not a document'}
             </button>{' '}
-            <span
-              className="score"
-              title={
-                normalised
-                  ? 'score = log p / length^α; probability of the whole docid'
-                  : 'log-probability and probability of the whole docid'
-              }
-            >
-              {normalised && `score ${formatLogProb(h.score)} · `}log p {formatLogProb(h.logProb)} (
-              {formatPercent(Math.exp(h.logProb))})
-            </span>
+            {h.ngrams ? (
+              <span className="score" title="SEAL score: the weights of the phrases it holds">
+                score {h.score.toFixed(2)} · holds{' '}
+                {h.ngrams
+                  .slice(0, 3)
+                  .map((n) => `“${n.trim()}”`)
+                  .join(', ')}
+                {h.ngrams.length > 3 && ` and ${h.ngrams.length - 3} more`}
+              </span>
+            ) : (
+              <span
+                className="score"
+                title={
+                  normalised
+                    ? 'score = log p / length^α; probability of the whole docid'
+                    : 'log-probability and probability of the whole docid'
+                }
+              >
+                {normalised && `score ${formatLogProb(h.score)} · `}log p {formatLogProb(h.logProb)}{' '}
+                ({formatPercent(Math.exp(h.logProb))})
+              </span>
+            )}
             {diverse && h.group !== undefined && (
               <span className="group-chip" style={{ background: groupColour(h.group) }}>
                 group {h.group + 1}

@@ -54,10 +54,17 @@ export const TreeView = forwardRef<SVGSVGElement, TreeViewProps>(function TreeVi
   return (
     <figure className="tree-figure">
       <figcaption>
-        <strong>{title}</strong> — {answer.hits.length} results from{' '}
-        <span data-testid="cluster-count">{clusters}</span> distinct top-level cluster
-        {clusters === 1 ? '' : 's'}
-        {clusters > 0 && ` (${[...firstLevels].sort().join(', ')})`}
+        <strong>{title}</strong> —{' '}
+        {answer.ngrams ? (
+          `${answer.hits.length} documents ranked by the ${answer.ngrams.length} phrases the beams held`
+        ) : (
+          <>
+            {answer.hits.length} results from <span data-testid="cluster-count">{clusters}</span>{' '}
+            distinct top-level cluster
+            {clusters === 1 ? '' : 's'}
+            {clusters > 0 && ` (${[...firstLevels].sort().join(', ')})`}
+          </>
+        )}
       </figcaption>
       <div className="tree-zoom" role="toolbar" aria-label={`Zoom: ${title}`}>
         <button type="button" onClick={zoom.zoomOut} aria-label="Zoom out">
