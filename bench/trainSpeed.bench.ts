@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DOCID_VOCAB_SIZE } from '../src/core/docids/types';
@@ -61,7 +62,7 @@ async function browserSpeed(
   session: PageSession,
   backend: string,
   steps: number,
-  /** wasm threads (default: one per core) */
+  /** wasm threads (default: the page's, one) */
   threads?: number,
 ): Promise<SpeedRow> {
   const page = await session.browser.newPage();
@@ -117,7 +118,8 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   if (torch) speeds.push(torch);
   // GPU backends here are SwiftShader (a CPU emulation): a few steps are enough to see their rate
   for (const [backend, steps, threads] of [
-    ['wasm', 10, undefined],
+    // every core against one: the page runs one thread unless ?threads=N asks for more
+    ['wasm', 10, availableParallelism()],
     ['wasm', 10, 1],
     ['webgpu', 3, undefined],
     ['webgl', 3, undefined],
