@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_RRF_PARAMS } from '../core/dense/fusion';
+import { SEAL_SCHEME } from '../core/docids/seal';
 import type { AppState } from './appStore';
 import { engineClient } from './workers';
 
@@ -16,7 +17,7 @@ export const METHOD_LABELS: Record<MethodName | 'fusion', string> = {
 
 /** The generative method's name for the model in use: SEAL's n-grams, or DSI's docids. */
 export function generativeLabel(docidScheme: string | undefined): string {
-  return docidScheme === 'seal' ? 'Generative (SEAL n-grams)' : METHOD_LABELS.generative;
+  return docidScheme === SEAL_SCHEME ? 'Generative (SEAL n-grams)' : METHOD_LABELS.generative;
 }
 
 export interface CompareSlice {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ngramRanges, ngramSnippet } from './ngramSnippet';
+import { ngramRanges, ngramSnippet, quotedNgrams } from './ngramSnippet';
 
 describe('n-gram highlights', () => {
   const text = 'Venus has thick clouds of sulphuric acid, and THICK Clouds hide it.';
@@ -43,5 +43,10 @@ describe('n-gram highlights', () => {
 
   it('treats regular-expression characters in an n-gram as text', () => {
     expect(ngramRanges('cost (in $) is 5', '( in $ )')).toEqual([[5, 11]]);
+  });
+
+  it('quotes the first n-grams of a list and counts the rest', () => {
+    expect(quotedNgrams([' thick clouds', 'acid '], 3)).toBe('“thick clouds”, “acid”');
+    expect(quotedNgrams(['a', ' b', 'c', 'd'], 2)).toBe('“a”, “b” and 2 more');
   });
 });

@@ -82,3 +82,12 @@ export function ngramSnippet(
   if (!keep[words.length - 1]) push(' …', false);
   return parts;
 }
+
+/** A document's n-grams as a list reads: the first `shown` quoted, then how many more. */
+export function quotedNgrams(ngrams: readonly string[], shown: number): string {
+  const list = ngrams
+    .slice(0, shown)
+    .map((n) => `“${n.trim()}”`)
+    .join(', ');
+  return ngrams.length > shown ? `${list} and ${ngrams.length - shown} more` : list;
+}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { resultShortfall } from '../../core/decode/resultShortfall';
 import { formatDocid } from '../../core/docids/types';
+import { quotedNgrams } from '../../core/seal/ngramSnippet';
 import { useAppStore } from '../../store/appStore';
 import { selectDocidVocab } from '../../store/modelSlice';
 import type { GenerativeAnswer } from '../../worker/engineApi';
@@ -42,12 +43,7 @@ export function InspectResults({ answer, titleOfDoc, onSelect }: InspectResultsP
             </button>{' '}
             {h.ngrams ? (
               <span className="score" title="SEAL score: the weights of the phrases it holds">
-                score {h.score.toFixed(2)} · holds{' '}
-                {h.ngrams
-                  .slice(0, 3)
-                  .map((n) => `“${n.trim()}”`)
-                  .join(', ')}
-                {h.ngrams.length > 3 && ` and ${h.ngrams.length - 3} more`}
+                score {h.score.toFixed(2)} · holds {quotedNgrams(h.ngrams, 3)}
               </span>
             ) : (
               <span

@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/appStore';
 import { Snippet } from '../../ui/Snippet';
 import { Term } from '../../ui/Term';
 import { SEAL_SCHEME } from '../../core/docids/seal';
-import { SNIPPET_NGRAMS } from '../../core/seal/ngramSnippet';
+import { quotedNgrams, SNIPPET_NGRAMS } from '../../core/seal/ngramSnippet';
 import { NgramList } from './NgramList';
 
 function ModelStatus() {
@@ -124,12 +124,7 @@ export function GenerativeResults() {
                   <span className="doc-id">
                     holds{' '}
                     <span data-testid="hit-ngrams">
-                      {h.ngrams
-                        ?.slice(0, SNIPPET_NGRAMS)
-                        .map((n) => `“${n.trim()}”`)
-                        .join(', ')}
-                      {(h.ngrams?.length ?? 0) > SNIPPET_NGRAMS &&
-                        ` and ${h.ngrams!.length - SNIPPET_NGRAMS} more`}
+                      {quotedNgrams(h.ngrams ?? [], SNIPPET_NGRAMS)}
                     </span>{' '}
                     → doc {h.docId}
                   </span>
