@@ -11,6 +11,14 @@ import { corpusClient } from './workers';
 /** The collection shipped under public/corpora/, loaded at start-up. */
 export const BUILTIN_CORPUS = 'genir-demo';
 
+/** True while the built-in corpus itself is open (not files that happen to share its name). */
+export function builtinCorpusOpen(s: {
+  corpus: { name: string } | null;
+  corpusSource: string | null;
+}): boolean {
+  return s.corpus?.name === BUILTIN_CORPUS && s.corpusSource === 'built-in';
+}
+
 /** Documents per message when the page receives a loaded corpus from the worker. */
 const DOC_CHUNK = 2000;
 

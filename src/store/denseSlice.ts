@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { DenseSearchPlanParams } from '../core/dense/annRecall';
 import type { DenseAnswer, DenseInfo, EmbeddingMap } from '../worker/engineApi';
 import type { AppState } from './appStore';
-import { BUILTIN_CORPUS } from './corpusSlice';
+import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
 import { isCurrent, isSuperseded, newRequest } from './requests';
 import { SEARCH_RESULTS } from './searchSlice';
 import { engineClient } from './workers';
@@ -45,8 +45,7 @@ export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set
         .href;
       const texts = get().corpus?.queries.map((q) => q.text) ?? [];
       const dense = await engineClient().loadDenseCheckpoint(url, BUILTIN_CORPUS, texts);
-      const { corpus, corpusSource } = get();
-      if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
+      if (get().corpus && !builtinCorpusOpen(get())) {
         // only the shipped model: one put in use meanwhile (an import, a restore) stays
         await engineClient().dropDense({ source: 'checkpoint', corpusName: BUILTIN_CORPUS });
         if (get().dense === null) set({ denseStatus: 'none' });

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { DIGIT_VOCAB } from '../core/docids/types';
 import type { ModelInfo } from '../worker/engineApi';
 import type { AppState } from './appStore';
-import { BUILTIN_CORPUS } from './corpusSlice';
+import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
 import { engineClient } from './workers';
 
 export interface ModelSlice {
@@ -29,11 +29,11 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
   let syncing: Promise<void> = Promise.resolve();
 
   async function syncNow() {
-    const { corpus, corpusSource, model, dense, backend } = get();
+    const { corpus, model, dense, backend } = get();
     if (!corpus) return;
     const fits = (m: { corpusName: string; docCount: number } | null) =>
       m !== null && m.corpusName === corpus.name && m.docCount === corpus.docs.length;
-    const builtin = corpusSource === 'built-in' && corpus.name === BUILTIN_CORPUS && !!backend;
+    const builtin = builtinCorpusOpen(get()) && !!backend;
     if (dense && !fits(dense)) {
       await engineClient().dropDense();
       get().setDense(null);
@@ -71,8 +71,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
           .href;
         const model = await engineClient().loadCheckpoint(url, BUILTIN_CORPUS);
         // the page may have switched corpus while the weights were loading
-        const { corpus, corpusSource } = get();
-        if (corpus && (corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in')) {
+        if (get().corpus && !builtinCorpusOpen(get())) {
           // only the shipped model: one put in use meanwhile (an import, a restore) stays
           await engineClient().dropModel({ source: 'checkpoint', corpusName: BUILTIN_CORPUS });
           if (get().model === null) set({ modelStatus: 'none' });

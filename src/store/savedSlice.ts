@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { corpusFingerprint } from '../core/corpus/fingerprint';
 import type { AppState } from './appStore';
-import { BUILTIN_CORPUS } from './corpusSlice';
+import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
 import {
   filesBytes,
   pageSavedModelsDb as savedDb,
@@ -230,8 +230,8 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
     },
 
     async restoreShippedModels() {
-      const { corpus, corpusSource } = get();
-      if (!corpus || corpus.name !== BUILTIN_CORPUS || corpusSource !== 'built-in') return;
+      const corpus = get().corpus;
+      if (!corpus || !builtinCorpusOpen(get())) return;
       const key = corpusFingerprint(corpus);
       set({ savedInUse: { ...get().savedInUse, generative: null, dense: null }, savedError: null });
       await Promise.all([get().loadShippedModel(), get().loadShippedDense()]);

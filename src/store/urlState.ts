@@ -1,5 +1,5 @@
 import type { BeamSearchParams } from '../core/decode/beamSearch';
-import { BUILTIN_CORPUS } from './corpusSlice';
+import { builtinCorpusOpen } from './corpusSlice';
 import { DEFAULT_INSPECT_PARAMS, type InspectParams } from './inspectSlice';
 
 /**
@@ -108,6 +108,6 @@ export function viewOf(s: {
     query: s.query,
     searchBeam: s.beamParams.beamSize,
     inspect: s.inspectParams,
-    builtinCorpus: s.corpus?.name === BUILTIN_CORPUS && s.corpusSource === 'built-in',
+    builtinCorpus: builtinCorpusOpen(s),
   };
 }
