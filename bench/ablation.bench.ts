@@ -73,7 +73,7 @@ export interface AblationSetup {
   /** the model and optimiser every row shares */
   base: DsiTrainConfig;
   schemes: DocidSchemeName[];
-  /** training examples per row (epochs = budget ÷ examples per epoch, at least 1) */
+  /** training examples per row (the last epoch is cut where they end) */
   budgetExamples: number;
   /** the collection's train split is ignored (the pseudo-query-only case) */
   noTrainQueries: boolean;
@@ -161,11 +161,13 @@ export async function benchAblation(
           ? undefined
           : gen.list.filter((q) => strategy.generated === 'all' || q.kept);
       const perEpoch = prepareDsi(source, data, { generated }).examples.length;
-      const epochs = Math.max(1, Math.round(setup.budgetExamples / perEpoch));
+      // whole epochs up to the budget, the last one cut where the budget ends
+      const epochs = Math.max(1, Math.ceil(setup.budgetExamples / perEpoch));
       const config: DsiTrainConfig = {
         ...setup.base,
         data,
         epochs,
+        maxExamples: setup.budgetExamples,
         evalEveryEpochs: 0,
         evalQueries: 0,
       };
@@ -188,6 +190,7 @@ export async function benchAblation(
           strategy: strategy.name,
           epochs,
           examplesPerEpoch: perEpoch,
+          examplesTrained: trained.examplesTrained,
           model: config.model,
         },
         metrics: Object.fromEntries(Object.entries(scored.metrics).map(([k, v]) => [k, round(v)])),

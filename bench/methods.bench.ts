@@ -28,7 +28,10 @@ import { DEMO_DENSE_CONFIG } from '../src/models/dense/presets';
 import { retrieve, type DsiRetriever } from '../src/models/dsiRetriever';
 import { disposeSeq2Seq, parameterCount } from '../src/models/seq2seq';
 import { trainDsi } from '../src/models/train/trainDsi';
-import { LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
+import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
+import type { DsiTrainConfig } from '../src/models/train/config';
+import { prepareDsi } from '../src/core/dsi/prepare';
+import { indexBytes } from '../src/core/seal/ngramIndex';
 import { readCheckpoint } from './generative.bench';
 import { currentCommit, type BenchRow } from './results';
 
@@ -137,6 +140,64 @@ async function generativeMethod(
   };
 }
 
+/** SEAL's training budget in the methods table: training examples on a collection of `docs`. */
+export function sealBudget(docs: number): { preset: 'demo' | 'large'; examples: number } {
+  // the built-in corpus: the 6 epochs chosen on its dev split (npm run tune), about 30,000
+  // examples; larger collections: about the examples of the DSI row's 12 epochs on SciFact
+  return docs <= 1000
+    ? { preset: 'demo', examples: 30_000 }
+    : { preset: 'large', examples: 200_000 };
+}
+
+/**
+ * SEAL (n-gram identifiers) trained here: the collection's preset with docid scheme "seal", a fixed
+ * budget of training examples (sealBudget), scored like the DSI row.
+ */
+async function sealMethod(corpus: Corpus, queries: Queries): Promise<Trained> {
+  const budget = sealBudget(corpus.docs.length);
+  const preset = budget.preset === 'demo' ? DEMO_TRAIN_CONFIG : LARGE_CORPUS_CONFIG;
+  const data: DsiTrainConfig['data'] = { ...preset.data, docidScheme: 'seal', docidParams: {} };
+  const perEpoch = prepareDsi(corpus, data).examples.length;
+  const config: DsiTrainConfig = {
+    ...preset,
+    data,
+    epochs: Math.max(1, Math.ceil(budget.examples / perEpoch)),
+    maxExamples: budget.examples,
+    evalEveryEpochs: 0,
+    evalQueries: 0,
+  };
+  const trained = await trainDsi(corpus, config, {
+    onProgress: (p) =>
+      p.step % 200 === 0 &&
+      console.log(`  SEAL: step ${p.step}/${p.totalSteps} loss ${p.loss.toFixed(3)}`),
+  });
+  const r = trained.retriever;
+  const index = r.seal!.index;
+  const results = {
+    name: 'Generative (SEAL n-grams)',
+    ...(await generativeRun(r, corpus, queries)),
+    bytes: parameterCount(r.model) * 4 + indexBytes(index),
+  };
+  disposeSeq2Seq(r.model);
+  return {
+    results,
+    config: {
+      trainedHere: true,
+      preset: budget.preset,
+      epochs: config.epochs,
+      examplesPerEpoch: perEpoch,
+      examplesTrained: trained.examplesTrained,
+      model: config.model,
+      ngramLength: Number(trained.prepared.assignment.params.ngramLength),
+      beam: 10,
+    },
+    train: {
+      trainSeconds: trained.speed.seconds,
+      trainExamplesPerSec: trained.speed.examplesPerSec,
+    },
+  };
+}
+
 async function denseMethod(
   corpus: Corpus,
   queries: Queries,
@@ -211,6 +272,7 @@ export async function benchMethods(
   corpus: Corpus,
   split: string,
   epochs: { generative: number; dense: number },
+  options: { seal: boolean } = { seal: true },
 ): Promise<BenchRow[]> {
   await tf.setBackend('wasm');
   const qrels = corpus.qrels[split];
@@ -234,6 +296,8 @@ export async function benchMethods(
     train: {},
   });
   const all = [...methods, fuse(methods)];
+  // SEAL beside them, not fused (the fusion rows stay those of the DSI model)
+  if (options.seal) all.push(await sealMethod(corpus, queries));
   // generative + BM25 alone: does the generative model add to the lexical baseline?
   const pair = methods.filter((m) => m.results.name !== 'Dense (dual encoder)');
   if (pair.length === 2 && methods.length === 3) all.push(fuse(pair));

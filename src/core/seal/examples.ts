@@ -50,16 +50,28 @@ function startPositions(tokens: readonly number[], wordStarts: ReadonlySet<numbe
   return starts.length > 0 ? starts : tokens.map((_, i) => i);
 }
 
-/** A random span of whole words, at most `length` tokens (a word longer than that is cut). */
-export function randomSpan(
+/**
+ * A document example: a random span of whole words (at most `length` tokens) and, as the encoder's
+ * input, a window of `srcLen` tokens of the same document that holds it. The encoder sees at most
+ * `srcLen` tokens, so a span drawn from the whole of a longer document could not be read from the
+ * input; inside the window the model learns to copy, which is what it does with a question's words.
+ */
+export function spanInWindow(
   tokens: readonly number[],
+  srcLen: number,
   length: number,
   wordStarts: ReadonlySet<number>,
   random: Random,
-): number[] {
-  if (tokens.length === 0) return [];
+): { window: [number, number]; span: number[] } {
+  if (tokens.length === 0) return { window: [0, 0], span: [] };
   const starts = startPositions(tokens, wordStarts);
-  return wordSpan(tokens, starts[randomInt(random, starts.length)], length, wordStarts);
+  const start = starts[randomInt(random, starts.length)];
+  const span = wordSpan(tokens, start, length, wordStarts);
+  // the window [from, from + srcLen) must hold [start, start + span.length) and stay in the text
+  const lo = Math.max(0, start + span.length - srcLen);
+  const hi = Math.max(lo, Math.min(start, tokens.length - srcLen));
+  const from = lo + randomInt(random, hi - lo + 1);
+  return { window: [from, Math.min(tokens.length, from + srcLen)], span };
 }
 
 /**
@@ -84,9 +96,10 @@ export function overlappingSpan(
 }
 
 /**
- * One epoch's SEAL examples: `mix.indexing` copies per document (its text → a random span), and
- * per question of each kind its copies, each asking for the best-overlapping span and, when the
- * document has a title, another asking for the title. Empty sources and targets are skipped.
+ * One epoch's SEAL examples: `mix.indexing` copies per document (a window of its text → a random
+ * span inside the window), and per question of each kind its copies, each asking for the
+ * best-overlapping span and, when the document has a title, another asking for the title. Empty
+ * sources and targets are skipped.
  */
 export function sealExamples(
   sources: SealSources,
@@ -108,14 +121,17 @@ export function sealExamples(
       out.push({ kind, src, doc, target, ...(text ? { text } : {}) });
   };
   sources.docTexts.forEach((text, doc) => {
-    const src = encodeSource(tokenizer, text, srcLen);
+    // the encoder's tokens of the document, position for position the n-gram index's (same text)
+    const encoded = tokenizer.encode(text);
     for (let c = 0; c < mix.indexing; c++) {
-      push(
-        'indexing',
-        src,
-        doc,
-        randomSpan(sources.docTokens[doc], ngramLength, sources.wordStarts, random),
+      const { window, span } = spanInWindow(
+        sources.docTokens[doc],
+        srcLen,
+        ngramLength,
+        sources.wordStarts,
+        random,
       );
+      push('indexing', encoded.slice(window[0], window[1]), doc, span);
     }
   });
   const questions = [

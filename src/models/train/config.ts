@@ -34,6 +34,11 @@ export interface DsiTrainConfig {
   model: DsiModelShape;
   /** passes over the examples. Default 30; DSI needs many passes to memorise docids */
   epochs: number;
+  /**
+   * stop once about this many training examples have been seen, mid-epoch if need be (the
+   * benchmark's fixed budget; pre-training not counted). Default: none, every epoch runs whole
+   */
+  maxExamples?: number;
   /** examples per step. Default 32 */
   batchSize: number;
   lr: Omit<LrScheduleParams, 'totalSteps'>;

@@ -42,6 +42,8 @@ export interface TrainedDsi {
   retriever: DsiRetriever;
   prepared: PreparedDsi;
   history: { losses: number[]; evals: EvalPoint[] };
+  /** examples trained on after pre-training (what `maxExamples` caps) */
+  examplesTrained: number;
   /** training speed over the whole run (pre-training included), evaluation time excluded */
   speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
   cancelled: boolean;
@@ -191,6 +193,7 @@ export async function trainDsi(
       );
     }
     cb.onStage?.('Training');
+    const stepsPerEpoch = stepsOf(prepared.examples);
     runs.push(
       await runTrainingLoop(
         {
@@ -210,9 +213,16 @@ export async function trainDsi(
         {
           epochs: config.epochs,
           lr: config.lr,
-          stepsPerEpoch: stepsOf(prepared.examples),
+          stepsPerEpoch,
           evalEveryEpochs: config.evalEveryEpochs,
           evaluateLast: true,
+          // the budget in steps, at the first epoch's examples per step
+          maxSteps:
+            config.maxExamples === undefined
+              ? undefined
+              : Math.ceil(
+                  (config.maxExamples * stepsPerEpoch) / Math.max(1, prepared.examples.length),
+                ),
         },
         cb,
         control,
@@ -227,6 +237,7 @@ export async function trainDsi(
   return {
     retriever,
     prepared,
+    examplesTrained: runs.at(-1)?.examples ?? 0,
     history: {
       losses: runs.flatMap((r) => r.losses),
       evals: runs.flatMap((r) => r.evals),

@@ -33,6 +33,11 @@ export interface LoopSettings {
   evalEveryEpochs: number;
   /** evaluate after the last epoch too */
   evaluateLast: boolean;
+  /**
+   * stop after this many optimizer steps, mid-epoch if need be (a fixed training budget); the
+   * schedule then decays over these steps. Default: every step of every epoch
+   */
+  maxSteps?: number;
 }
 
 export interface LoopCallbacks {
@@ -44,6 +49,8 @@ export interface LoopOutcome {
   losses: number[];
   evals: EvalPoint[];
   steps: number;
+  /** examples trained on (rows of every batch stepped) */
+  examples: number;
   /** training speed, evaluation time excluded */
   speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
 }
@@ -59,7 +66,8 @@ export async function runTrainingLoop<B>(
   cb: LoopCallbacks,
   control: TrainControl,
 ): Promise<LoopOutcome> {
-  const totalSteps = Math.max(1, settings.stepsPerEpoch * settings.epochs);
+  const limit = settings.maxSteps ?? Infinity;
+  const totalSteps = Math.max(1, Math.min(limit, settings.stepsPerEpoch * settings.epochs));
   const schedule = { ...settings.lr, totalSteps };
   const losses: number[] = [];
   const evals: EvalPoint[] = [];
@@ -67,9 +75,9 @@ export async function runTrainingLoop<B>(
   let examplesDone = 0;
   let tokensDone = 0;
   let step = 0;
-  for (let epoch = 0; epoch < settings.epochs && !control.cancelled; epoch++) {
+  for (let epoch = 0; epoch < settings.epochs && step < limit && !control.cancelled; epoch++) {
     const batches = await task.batchesOf(epoch);
-    for (let b = 0; b < batches.length && !control.cancelled; b++) {
+    for (let b = 0; b < batches.length && step < limit && !control.cancelled; b++) {
       await control.waitWhilePaused();
       if (control.cancelled) break;
       const t0 = performance.now();
@@ -97,7 +105,7 @@ export async function runTrainingLoop<B>(
       await nextTask(); // let pause/cancel/search messages in between steps
     }
     if (control.cancelled || !task.evaluate) continue;
-    const last = epoch === settings.epochs - 1;
+    const last = epoch === settings.epochs - 1 || step >= limit;
     const due = settings.evalEveryEpochs > 0 && (epoch + 1) % settings.evalEveryEpochs === 0;
     if (last ? settings.evaluateLast : due) {
       const point = await task.evaluate(epoch + 1, step);
@@ -112,6 +120,7 @@ export async function runTrainingLoop<B>(
     losses,
     evals,
     steps: step,
+    examples: examplesDone,
     speed: {
       examplesPerSec: examplesDone / Math.max(seconds, 1e-9),
       tokensPerSec: tokensDone / Math.max(seconds, 1e-9),
