@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, PREVIEW_PORT } from './e2e/browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, KEPT_WASM_PROBE, PREVIEW_PORT } from './e2e/browser';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,6 +18,10 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'off',
+    // every context starts as a browser that has run the backend probe before and kept wasm (what
+    // it measures on SwiftShader), so no test pays for the probe; e2e/backend-probe.spec.ts
+    // starts without it and runs the real one
+    storageState: KEPT_WASM_PROBE,
   },
   webServer: {
     // serves the production build made by `npm test` / `npm start`

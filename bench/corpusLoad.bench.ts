@@ -41,7 +41,7 @@ export async function benchCorpusLoad(
   bytesPerDoc = 1000,
 ): Promise<BenchRow> {
   const corpus = syntheticCorpus(docs, bytesPerDoc);
-  const page = await session.browser.newPage();
+  const page = await session.newPage();
   await page.goto(`${session.url}#corpus`);
   await page.getByLabel('Current corpus').filter({ hasText: 'built-in' }).waitFor();
   await page.evaluate(() => {

@@ -6,7 +6,7 @@ import { currentCommit, type BenchRow } from './results';
  * driven through the page like a person would: press Index, wait for Done.
  */
 export async function benchIndexRun(session: PageSession): Promise<BenchRow> {
-  const page = await session.browser.newPage();
+  const page = await session.newPage();
   try {
     await page.goto(`${session.url}#index`);
     await page.getByTestId('backend-name').waitFor({ timeout: 60_000 });

@@ -9,7 +9,7 @@ const QUESTION = 'what happens to a star that collapses';
  * intervals and the Event Timing API measures each key press from input to the next paint.
  */
 export async function benchInspectorFrames(session: PageSession, cycles = 5): Promise<BenchRow> {
-  const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await session.newPage({ viewport: { width: 1400, height: 1000 } });
   try {
     await page.goto(`${session.url}#inspect`);
     const inspector = page.getByRole('region', { name: 'Beam search inspector' });

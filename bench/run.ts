@@ -13,6 +13,7 @@ import { benchAblation, DEFAULT_ABLATION_SAMPLE } from './ablation.bench';
 import { benchSealIndex } from './sealIndex.bench';
 import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
 import { readBeirFolder, withoutTrainQueries } from './readBeir';
+import { benchBackendProbe } from './backendProbe.bench';
 import { markdownTable, writeResults, type BenchRow } from './results';
 import { DOCID_SCHEMES, type DocidSchemeName } from '../src/core/docids/registry';
 
@@ -26,7 +27,8 @@ import { DOCID_SCHEMES, type DocidSchemeName } from '../src/core/docids/registry
  * inspector (frame intervals while stepping through the beam-search inspector in the page),
  * methods (generative, dense, BM25 and their fusion on the same queries: quality, latency, memory),
  * ablation (docid scheme × indexing strategy, same model and example budget per row; hours),
- * seal-index (SEAL's n-gram index built in the page's worker: time and bytes per corpus token).
+ * seal-index (SEAL's n-gram index built in the page's worker: time and bytes per corpus token),
+ * probe (the page's backend probe as a first visitor gets it: each backend's step times).
  * --no-train-queries: collections are read with their train split ignored (pseudo-queries only).
  * --budget N: training examples per ablation row (default: 32,000 on the built-in corpus, 30,000
  *   elsewhere, where only atomic and semantic docids are run).
@@ -43,6 +45,7 @@ const SUITES = [
   'methods',
   'ablation',
   'seal-index',
+  'probe',
 ];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
@@ -252,6 +255,20 @@ if (suites.includes('seal-index')) {
     console.log(markdownTable(rows));
     writeResults('seal-index', rows, [
       "SEAL's n-gram index built in the page's engine worker (headless Chromium, served from localhost), as a SEAL training run or a saved SEAL model's load builds it. tokenizeMs: every document (title + text) encoded in the collection's subwords (the tokenizer is trained first, untimed: classroom settings, 4,000 pieces, on the built-in corpus; 8,000 elsewhere); suffixArrayMs: the suffix array (SA-IS) and document table over them; median of 3 builds. bytesPerToken: the index's typed arrays (the text, its suffix array, document starts) ÷ corpus tokens.",
+    ]);
+  } finally {
+    await session.close();
+  }
+}
+if (suites.includes('probe')) {
+  if (!existsSync('dist/index.html'))
+    throw new Error('the probe suite serves dist/: run `npx vite build` first');
+  const session = await startPageSession();
+  try {
+    const rows = await benchBackendProbe(session);
+    console.log(markdownTable(rows));
+    writeResults('backend-probe', rows, [
+      "The page's backend probe (src/models/backendProbe.ts) as a first visitor gets it: a fresh browser context, the page opened, and the figures it keeps in localStorage once done. In its own worker it times, on each backend that starts, one training step of the classroom model (batch 32, Adam) and one beam-search decoding step (10 beams, log-probs read back): one untimed step of each, then the median of up to 3 (1 once a step is 5 × the fastest backend's). cost = trainStepMs + 8 × decodeStepMs; the lowest is chosen and the engine moves to it. openToProbeDoneMs: page open → figures kept (the probe starts 3 s after the engine is up). webgpu/webgl here run on SwiftShader, a CPU emulation of a GPU.",
     ]);
   } finally {
     await session.close();

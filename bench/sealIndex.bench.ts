@@ -12,7 +12,7 @@ import { currentCommit, percentiles, type BenchRow } from './results';
  * corpus, LARGE_CORPUS_CONFIG's elsewhere), trained first and not timed. Three builds per corpus.
  */
 export async function benchSealIndex(session: PageSession, corpora: Corpus[]): Promise<BenchRow[]> {
-  const page = await session.browser.newPage();
+  const page = await session.newPage();
   const rows: BenchRow[] = [];
   try {
     await page.goto(`${session.url}bench/page/index.html`);

@@ -3,25 +3,20 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { DOCID_VOCAB_SIZE } from '../src/core/docids/types';
 import type { BackendReport } from '../src/models/backend';
 import type { Seq2SeqConfig } from '../src/models/seq2seq';
 import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
-import { measureTrainingSpeed, type SpeedResult } from '../src/models/train/speedBenchmark';
+import {
+  CLASSROOM_SPEED_CONFIG,
+  measureTrainingSpeed,
+  type SpeedResult,
+} from '../src/models/train/speedBenchmark';
 import type { PageSession } from './browser';
 import { currentCommit, type BenchRow } from './results';
 
 const TORCH_SCRIPT = '../shared/reference/torch_seq2seq_speed.py';
 
-/** The classroom default model (DEMO_TRAIN_CONFIG) with the built-in corpus's docid length. */
-export const SPEED_CONFIG: Seq2SeqConfig = {
-  ...DEMO_TRAIN_CONFIG.model,
-  srcVocab: DEMO_TRAIN_CONFIG.data.tokenizer.vocabSize,
-  tgtVocab: DOCID_VOCAB_SIZE,
-  srcLen: DEMO_TRAIN_CONFIG.data.srcLen,
-  tgtLen: 4,
-  seed: 1,
-};
+export const SPEED_CONFIG: Seq2SeqConfig = CLASSROOM_SPEED_CONFIG;
 const BATCH = DEMO_TRAIN_CONFIG.batchSize;
 
 interface SpeedRow extends SpeedResult {
@@ -65,7 +60,7 @@ async function browserSpeed(
   /** wasm threads (default: the page's, one) */
   threads?: number,
 ): Promise<SpeedRow> {
-  const page = await session.browser.newPage();
+  const page = await session.newPage();
   try {
     await page.goto(`${session.url}bench/page/index.html`);
     const result = await page.evaluate(

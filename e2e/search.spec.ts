@@ -131,31 +131,6 @@ test('the header says in plain words where the models run; the technical details
   await expect(page.getByTestId('backend-name')).toBeVisible();
 });
 
-test('the header names the backend in use, says why earlier ones were skipped, and ?backend= forces any one', async ({
-  page,
-}) => {
-  await openApp(page);
-  const order = ['webgpu', 'webgl', 'wasm', 'cpu'];
-  const name = page.getByTestId('backend-name');
-  await expect(name).toHaveText(/^(webgpu|webgl|wasm|cpu)$/);
-  const chosen = (await name.textContent())!;
-  // every backend tried before the chosen one is listed with its reason, whatever this machine has
-  const details = page.getByRole('group', { name: 'Engine details', exact: true });
-  await details.getByText('Engine details', { exact: true }).click();
-  const skipped = details
-    .getByRole('list', { name: 'Backends not used', exact: true })
-    .getByRole('listitem');
-  const expected = order.slice(0, order.indexOf(chosen));
-  await expect(skipped).toHaveCount(expected.length);
-  for (const [i, backend] of expected.entries()) {
-    await expect(skipped.nth(i)).toHaveText(new RegExp(`^${backend}: \\S`));
-  }
-  for (const backend of order) {
-    await page.goto(`/?backend=${backend}`);
-    await expect(name).toHaveText(backend);
-  }
-});
-
 test('the Evaluate panel scores every method on the built-in test questions', async ({ page }) => {
   await openApp(page, '/#evaluate');
   // the shipped generative and dense checkpoints take part once loaded

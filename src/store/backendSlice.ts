@@ -1,31 +1,78 @@
+import * as Comlink from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { BackendName, BackendReport } from '../models/backend';
+import {
+  chooseFastest,
+  PROBE_STORAGE_KEY,
+  readKeptProbe,
+  type BackendProbe,
+} from '../models/backendChoice';
 import type { EngineActivity } from '../worker/engineApi';
+import type { ProbeWorkerApi } from '../worker/probeApi';
 import type { AppState } from './appStore';
 import { engineClient } from './workers';
+
+/**
+ * How the backend was chosen: `forced` by ?backend=, `kept` from an earlier probe in this
+ * browser, `probing` now, `measured` by this page's probe, `rule` (the adapter-name rule, before
+ * or without a probe), `failed` when the probe could not finish.
+ */
+export type BackendChoiceState = 'forced' | 'kept' | 'rule' | 'probing' | 'measured' | 'failed';
+
+/** The probe starts this long after the engine is up, so it does not slow the first answer. */
+export const PROBE_DELAY_MS = 3000;
 
 export interface BackendSlice {
   backend: BackendReport | null;
   backendError: string | null;
+  /** the backend probe's figures (kept from an earlier visit, or measured now) */
+  backendProbe: BackendProbe | null;
+  backendChoice: BackendChoiceState;
+  probeError: string | null;
   /** the engine's work and TF.js memory, as last read */
   engineActivity: EngineActivity | null;
   startEngine(preferred?: BackendName, wasmThreads?: number): Promise<void>;
   /** Move TF.js to another backend (the Index panel's choice for training). */
   switchBackend(name: BackendName): Promise<void>;
+  /**
+   * Time each backend on the classroom model in a worker of its own, keep the figures in this
+   * browser's storage and move the engine to the fastest (unless a training run is going on).
+   */
+  probeBackends(): Promise<void>;
   /** Read the engine's activity counters and TF.js memory now. */
   refreshEngineActivity(): Promise<void>;
 }
 
+/** The page's storage, where there is one (a private window may refuse it). */
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+let wasmThreadsAsked = 1;
+
 export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = (set, get) => ({
   backend: null,
   backendError: null,
+  backendProbe: null,
+  backendChoice: 'rule',
+  probeError: null,
   engineActivity: null,
   async startEngine(preferred, wasmThreads) {
     if (get().backend) return;
+    wasmThreadsAsked = wasmThreads ?? 1;
+    const kept = preferred
+      ? null
+      : readKeptProbe(storage()?.getItem(PROBE_STORAGE_KEY) ?? null, wasmThreadsAsked);
+    set({ backendProbe: kept, backendChoice: preferred ? 'forced' : kept ? 'kept' : 'rule' });
     try {
-      set({ backend: await engineClient().init(preferred, wasmThreads) });
+      set({ backend: await engineClient().init(preferred ?? kept?.choice, wasmThreads) });
       // weights load lazily once TF.js is up; BM25 has been answering meanwhile
       void get().syncModelWithCorpus();
+      if (!preferred && !kept) setTimeout(() => void get().probeBackends(), PROBE_DELAY_MS);
     } catch (e) {
       set({ backendError: (e as Error).message });
     }
@@ -35,6 +82,42 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
       set({ backend: await engineClient().setBackend(name), backendError: null });
     } catch (e) {
       set({ backendError: (e as Error).message });
+    }
+  },
+  async probeBackends() {
+    if (get().backendChoice === 'probing') return;
+    set({ backendChoice: 'probing', probeError: null });
+    const worker = new Worker(new URL('../worker/probe.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'backend probe',
+    });
+    try {
+      const figures = await Comlink.wrap<ProbeWorkerApi>(worker).probe(wasmThreadsAsked);
+      const choice = chooseFastest(figures);
+      if (!choice) {
+        throw new Error(
+          `no backend could be measured (${figures.map((f) => `${f.backend}: ${f.error}`).join('; ')})`,
+        );
+      }
+      const probe: BackendProbe = {
+        wasmThreads: wasmThreadsAsked,
+        at: new Date().toISOString(),
+        figures,
+        choice,
+      };
+      try {
+        storage()?.setItem(PROBE_STORAGE_KEY, JSON.stringify(probe));
+      } catch {
+        /* storage full or refused: the page measures again next time */
+      }
+      set({ backendProbe: probe, backendChoice: 'measured' });
+      // a run in progress keeps its backend; the next visit starts on the fastest one
+      const running = ['preparing', 'running', 'paused'].includes(get().trainingStatus);
+      if (choice !== get().backend?.backend && !running) await get().switchBackend(choice);
+    } catch (e) {
+      set({ backendChoice: 'failed', probeError: (e as Error).message || String(e) });
+    } finally {
+      worker.terminate();
     }
   },
   async refreshEngineActivity() {

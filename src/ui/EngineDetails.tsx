@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useAppStore } from '../store/appStore';
+import { BackendProbeTable } from './BackendProbeTable';
 
 const formatMb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -27,10 +28,13 @@ export function EngineDetails() {
       <summary>Engine details</summary>
       <p>
         The models compute with TF.js, which can use the graphics card (through WebGPU or WebGL) or
-        the processor (through WebAssembly or plain JavaScript). It tries them in that order and
-        skips a graphics card that is only imitated in software, which is slower than the processor
-        itself.
+        the processor (through WebAssembly or plain JavaScript). On a first visit it tries them in
+        that order and skips a graphics card that is only imitated in software; a few seconds later
+        it times one training step and one search step of the classroom model on each of them, in a
+        worker of its own, and moves to the fastest. This browser keeps the figures, so the next
+        visit starts on that one.
       </p>
+      <BackendProbeTable />
       <p>
         Models run on <strong>{backend.backend}</strong> ({backend.device}), started in{' '}
         {backend.startMs} ms.

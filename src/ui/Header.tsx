@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/appStore';
 import { backendWords } from './backendWords';
+import { BackendProbeNote } from './BackendProbeNote';
 import { EngineDetails } from './EngineDetails';
 
 /** Where the models run, in plain words; the technical story is in Engine details. */
@@ -57,7 +58,7 @@ export function Header() {
       </div>
       <div className="header-line header-engine">
         <span className="header-backend">
-          <BackendBadge />
+          <BackendBadge /> <BackendProbeNote />
         </span>
         <EngineDetails />
       </div>

@@ -1,9 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../../core/dsi/examples';
 import { createRandom, randomInt } from '../../core/random';
-import { createSeq2Seq, disposeSeq2Seq, parameterCount, type Seq2SeqConfig } from '../seq2seq';
+import {
+  createSeq2Seq,
+  decode,
+  disposeSeq2Seq,
+  encode,
+  parameterCount,
+  type Seq2SeqConfig,
+} from '../seq2seq';
 import { createOptimizer, DEFAULT_OPTIMIZER } from './optimizers';
 import { trainStep } from './trainStep';
+import { DOCID_VOCAB_SIZE } from '../../core/docids/types';
+import { DEMO_TRAIN_CONFIG } from './presets';
 
 export interface SpeedResult {
   backend: string;
@@ -19,6 +28,33 @@ export interface SpeedResult {
   peakMemoryBytes: number;
 }
 
+/** The classroom default model (DEMO_TRAIN_CONFIG) with the built-in corpus's docid length. */
+export const CLASSROOM_SPEED_CONFIG: Seq2SeqConfig = {
+  ...DEMO_TRAIN_CONFIG.model,
+  srcVocab: DEMO_TRAIN_CONFIG.data.tokenizer.vocabSize,
+  tgtVocab: DOCID_VOCAB_SIZE,
+  srcLen: DEMO_TRAIN_CONFIG.data.srcLen,
+  tgtLen: 4,
+  seed: 1,
+};
+
+/** A batch of random token ids of the model's full shapes (seeded). */
+function randomBatch(config: Seq2SeqConfig, batchSize: number): Batch {
+  const random = createRandom(0);
+  const ids = (length: number, vocab: number, from: number) =>
+    Int32Array.from({ length }, () => from + randomInt(random, vocab - from));
+  return {
+    size: batchSize,
+    srcLen: config.srcLen,
+    tgtLen: config.tgtLen,
+    src: ids(batchSize * config.srcLen, config.srcVocab, 1),
+    tgtIn: ids(batchSize * config.tgtLen, config.tgtVocab, 0),
+    targets: ids(batchSize * config.tgtLen, config.tgtVocab, 0),
+    weights: new Float32Array(batchSize * config.tgtLen).fill(1),
+    tokens: batchSize * (config.srcLen + config.tgtLen),
+  };
+}
+
 /**
  * Training speed on random token ids, the way ../shared/reference/torch_seq2seq_speed.py measures
  * it: same shapes (full-length sources, tgtLen decoder positions), Adam, `warmup` untimed steps.
@@ -29,24 +65,7 @@ export async function measureTrainingSpeed(
   steps: number,
   warmup: number,
 ): Promise<SpeedResult> {
-  const random = createRandom(0);
-  const batch: Batch = {
-    size: batchSize,
-    srcLen: config.srcLen,
-    tgtLen: config.tgtLen,
-    src: Int32Array.from(
-      { length: batchSize * config.srcLen },
-      () => 1 + randomInt(random, config.srcVocab - 1),
-    ),
-    tgtIn: Int32Array.from({ length: batchSize * config.tgtLen }, () =>
-      randomInt(random, config.tgtVocab),
-    ),
-    targets: Int32Array.from({ length: batchSize * config.tgtLen }, () =>
-      randomInt(random, config.tgtVocab),
-    ),
-    weights: new Float32Array(batchSize * config.tgtLen).fill(1),
-    tokens: batchSize * (config.srcLen + config.tgtLen),
-  };
+  const batch = randomBatch(config, batchSize);
   const model = createSeq2Seq(config);
   const optimizer = createOptimizer(DEFAULT_OPTIMIZER);
   try {
@@ -65,6 +84,72 @@ export async function measureTrainingSpeed(
       msPerStep: (1000 * seconds) / steps,
       peakMemoryBytes: profile.peakBytes,
     };
+  } finally {
+    optimizer.dispose();
+    disposeSeq2Seq(model);
+  }
+}
+
+/** What one step of each kind takes on the current backend (the backend probe's figures). */
+export interface StepTimes {
+  /** one training step (forward, backward, Adam) on a batch of `batchSize`, median ms */
+  trainStepMs: number;
+  /** one decoding step of beam search (`beam` rows, logits read back), median ms */
+  decodeStepMs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Time one training step and one decoding step of a model shaped like `config` on the current
+ * backend: one untimed step of each first (GPU backends compile their programs there), then the
+ * median of `reps`, or of fewer when a step already took longer than `enough` says (a backend
+ * that slow has lost; more steps would only keep the machine busy). The model is made and freed here.
+ */
+export async function measureStepTimes(
+  config: Seq2SeqConfig,
+  batchSize: number,
+  beam: number,
+  reps: number,
+  enough: Partial<StepTimes> = {},
+): Promise<StepTimes> {
+  const batch = randomBatch(config, batchSize);
+  const model = createSeq2Seq(config);
+  const optimizer = createOptimizer(DEFAULT_OPTIMIZER);
+  const src = batch.src.slice(0, config.srcLen);
+  const tgt = batch.tgtIn.slice(0, beam * config.tgtLen);
+  // as in the retriever: encode the query, decode a [beam, tgtLen] block, read the log-probs
+  const decodeStep = async () => {
+    const logProbs = tf.tidy(() => {
+      const { memory, mask } = encode(model, tf.tensor2d(src, [1, config.srcLen], 'int32'));
+      const logits = decode(
+        model,
+        tf.tensor2d(tgt, [beam, config.tgtLen], 'int32'),
+        tf.tile(memory, [beam, 1, 1]),
+        tf.tile(mask, [beam, 1, 1, 1]),
+      );
+      return tf.logSoftmax(logits.slice([0, 0, 0], [beam, 1, config.tgtVocab]));
+    });
+    await logProbs.data();
+    logProbs.dispose();
+  };
+  const timed = async (run: () => Promise<unknown>, limit = Infinity) => {
+    await run();
+    const times: number[] = [];
+    while (times.length < reps && !(times.at(-1)! > limit)) {
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  };
+  try {
+    const trainStepMs = await timed(
+      () => trainStep(model, optimizer, batch, 1e-3),
+      enough.trainStepMs,
+    );
+    const decodeStepMs = await timed(decodeStep, enough.decodeStepMs);
+    return { trainStepMs, decodeStepMs };
   } finally {
     optimizer.dispose();
     disposeSeq2Seq(model);
