@@ -133,10 +133,14 @@ export async function pickBackend(
   const started = performance.now();
   const tryOrder = preferred ? [preferred, ...order.filter((b) => b !== preferred)] : order;
   const fellBack: BackendAttempt[] = [];
-  // ask for the GPU adapters' names in parallel: each takes a while on a software renderer
+  // ask for the names of the GPU adapters tried first in parallel (each takes a while on a
+  // software renderer); none when a CPU backend comes first, e.g. one a probe measured fastest
+  const isGpu = (b: BackendName) => b === 'webgpu' || b === 'webgl';
+  const firstCpu = tryOrder.findIndex((b) => !isGpu(b));
   const gpuDevices = new Map(
     tryOrder
-      .filter((b) => (b === 'webgpu' || b === 'webgl') && !unavailableReason(b))
+      .slice(0, firstCpu < 0 ? tryOrder.length : firstCpu)
+      .filter((b) => !unavailableReason(b))
       .map((b) => [b, describeDevice(b)] as const),
   );
   for (const backend of tryOrder) {
@@ -146,7 +150,9 @@ export async function pickBackend(
       continue;
     }
     // a GPU backend on a software rasterizer runs many times slower than wasm on the same CPU
-    const device = (await gpuDevices.get(backend)) ?? '';
+    const device =
+      (await (gpuDevices.get(backend) ?? (isGpu(backend) ? describeDevice(backend) : undefined))) ??
+      '';
     if (backend !== preferred && SOFTWARE_RENDERER.test(device)) {
       fellBack.push({
         backend,
