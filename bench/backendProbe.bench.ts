@@ -1,5 +1,10 @@
-import { probeCost, type BackendProbe } from '../src/models/backendChoice';
-import { PROBE_BATCH, PROBE_BEAM, PROBE_REPS } from '../src/models/backendProbe';
+import {
+  PROBE_BATCH,
+  PROBE_BEAM,
+  PROBE_REPS,
+  probeCost,
+  type BackendProbe,
+} from '../src/models/backendChoice';
 import type { PageSession } from './browser';
 import { currentCommit, type BenchRow } from './results';
 

@@ -25,6 +25,15 @@ export interface BackendProbe {
   choice: BackendName;
 }
 
+/** The probe's workload: the classroom model, its training batch, the search's 10 beams. */
+export const PROBE_BATCH = 32;
+export const PROBE_BEAM = 10;
+/** timed steps of each kind per backend (after one untimed step) */
+export const PROBE_REPS = 3;
+
+/** A backend whose step is this many times the fastest one's has lost: one timed step is enough. */
+export const CLEARLY_SLOWER = 5;
+
 /**
  * A training step counts once and a decoding step DECODE_WEIGHT times: a query decodes up to
  * about that many steps (a docid's tokens, or a SEAL n-gram's), so this weighs one training step

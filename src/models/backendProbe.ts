@@ -1,16 +1,13 @@
 import { BACKEND_ORDER, type BackendName } from './backendNames';
-import type { ProbeFigure } from './backendChoice';
+import {
+  CLEARLY_SLOWER,
+  PROBE_BATCH,
+  PROBE_BEAM,
+  PROBE_REPS,
+  type ProbeFigure,
+} from './backendChoice';
 import { setWasmThreads, switchBackend } from './backend';
 import { CLASSROOM_SPEED_CONFIG, measureStepTimes } from './train/speedBenchmark';
-
-/** The probe's workload: the classroom model, its training batch, the search's 10 beams. */
-export const PROBE_BATCH = 32;
-export const PROBE_BEAM = 10;
-/** timed steps of each kind per backend (after one untimed step) */
-export const PROBE_REPS = 3;
-
-/** A backend whose step is this many times the fastest one's has lost: one timed step is enough. */
-export const CLEARLY_SLOWER = 5;
 
 /**
  * WebAssembly first (it starts everywhere, quickly), then the GPU backends whatever their adapter:
