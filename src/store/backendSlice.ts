@@ -86,6 +86,8 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
   },
   async probeBackends() {
     if (get().backendChoice === 'probing') return;
+    // a backend named in the address stays: the figures are shown, nothing moves
+    const forced = get().backendChoice === 'forced';
     set({ backendChoice: 'probing', probeError: null });
     const worker = new Worker(new URL('../worker/probe.worker.ts', import.meta.url), {
       type: 'module',
@@ -110,12 +112,16 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
       } catch {
         /* storage full or refused: the page measures again next time */
       }
-      set({ backendProbe: probe, backendChoice: 'measured' });
+      set({ backendProbe: probe, backendChoice: forced ? 'forced' : 'measured' });
       // a run in progress keeps its backend; the next visit starts on the fastest one
       const running = ['preparing', 'running', 'paused'].includes(get().trainingStatus);
-      if (choice !== get().backend?.backend && !running) await get().switchBackend(choice);
+      if (choice !== get().backend?.backend && !running && !forced)
+        await get().switchBackend(choice);
     } catch (e) {
-      set({ backendChoice: 'failed', probeError: (e as Error).message || String(e) });
+      set({
+        backendChoice: forced ? 'forced' : 'failed',
+        probeError: (e as Error).message || String(e),
+      });
     } finally {
       worker.terminate();
     }

@@ -9,6 +9,7 @@ export function BackendProbeTable() {
   const probe = useAppStore((s) => s.backendProbe);
   const choice = useAppStore((s) => s.backendChoice);
   const measure = useAppStore((s) => s.probeBackends);
+  const error = useAppStore((s) => s.probeError);
   const probing = choice === 'probing';
   return (
     <div className="backend-probe-table">
@@ -48,6 +49,11 @@ export function BackendProbeTable() {
           </tbody>
         </table>
       )}
+      {error && <p role="alert">Could not time the backends: {error}</p>}
+      <p>
+        Timing them again takes a while when a graphics card is only imitated in software; with{' '}
+        <code>?backend=</code> in the address the figures are shown and the backend stays.
+      </p>
       <button type="button" onClick={() => void measure()} disabled={probing}>
         {probing ? 'Timing the backends…' : 'Time the backends again'}
       </button>
