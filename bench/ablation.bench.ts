@@ -161,13 +161,12 @@ export async function benchAblation(
           ? undefined
           : gen.list.filter((q) => strategy.generated === 'all' || q.kept);
       const perEpoch = prepareDsi(source, data, { generated }).examples.length;
-      // whole epochs up to the budget, the last one cut where the budget ends
-      const epochs = Math.max(1, Math.ceil(setup.budgetExamples / perEpoch));
+      const { epochs, maxExamples } = budgetEpochs(perEpoch, setup.budgetExamples);
       const config: DsiTrainConfig = {
         ...setup.base,
         data,
         epochs,
-        maxExamples: setup.budgetExamples,
+        maxExamples,
         evalEveryEpochs: 0,
         evalQueries: 0,
       };
@@ -216,6 +215,11 @@ export async function benchAblation(
 }
 
 export const DEFAULT_ABLATION_SAMPLE = DEFAULT_QUERYGEN_SAMPLE;
+
+/** A budget of `budget` training examples: whole epochs, the last one cut where the budget ends. */
+export function budgetEpochs(examplesPerEpoch: number, budget: number) {
+  return { epochs: Math.max(1, Math.ceil(budget / examplesPerEpoch)), maxExamples: budget };
+}
 
 /**
  * SEAL's n-gram index for documents' tokens: build time (ms, the median of 3 builds), its bytes,

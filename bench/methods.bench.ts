@@ -32,6 +32,7 @@ import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/pres
 import type { DsiTrainConfig } from '../src/models/train/config';
 import { prepareDsi } from '../src/core/dsi/prepare';
 import { indexBytes } from '../src/core/seal/ngramIndex';
+import { budgetEpochs } from './ablation.bench';
 import { readCheckpoint } from './generative.bench';
 import { currentCommit, type BenchRow } from './results';
 
@@ -161,8 +162,7 @@ async function sealMethod(corpus: Corpus, queries: Queries): Promise<Trained> {
   const config: DsiTrainConfig = {
     ...preset,
     data,
-    epochs: Math.max(1, Math.ceil(budget.examples / perEpoch)),
-    maxExamples: budget.examples,
+    ...budgetEpochs(perEpoch, budget.examples),
     evalEveryEpochs: 0,
     evalQueries: 0,
   };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ANN_SETUP, benchAnn } from './ann.bench';
 import { ANSERINI_FLAT, benchBM25 } from './bm25.bench';
-import { startPageSession } from './browser';
+import { startPageSession, type PageSession } from './browser';
 import { benchCorpusLoad } from './corpusLoad.bench';
 import { benchInspectorFrames } from './inspectorFrames.bench';
 import { benchMethods } from './methods.bench';
@@ -115,6 +115,18 @@ function referenceNotes(rows: BenchRow[]): string[] {
   return notes;
 }
 
+/** A suite that serves dist/ to headless Chromium: checks the build is there, always closes. */
+async function withPageSession<T>(suite: string, run: (session: PageSession) => Promise<T>) {
+  if (!existsSync('dist/index.html'))
+    throw new Error(`the ${suite} suite serves dist/: run \`npx vite build\` first`);
+  const session = await startPageSession();
+  try {
+    return await run(session);
+  } finally {
+    await session.close();
+  }
+}
+
 const { datasets, split, epochs, denseEpochs, noTrainQueries, budget, schemes, rungs, suites } =
   parseArgs(process.argv.slice(2));
 if (suites.includes('bm25')) {
@@ -134,10 +146,7 @@ if (suites.includes('bm25')) {
   ]);
 }
 if (suites.includes('page')) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('the page suite serves dist/: run `npx vite build` first');
-  const session = await startPageSession();
-  try {
+  await withPageSession('page', async (session) => {
     const rows = [
       await benchFirstAnswer(session),
       await benchFirstAnswer(session, 5, undefined, true),
@@ -150,9 +159,7 @@ if (suites.includes('page')) {
       'Indexing run: the Index panel with its default settings on the built-in corpus, pressed Index → Done (data preparation, training and the periodic held-out evaluations included), on the backend the page picked. saveMs: Done → the trained model listed in the Saved view (weights exported from the worker and written to IndexedDB); savedMegabytes: its size there; reloadToFirstAnswerMs: a reload with a query in the URL → the first answer of the restored model (read from IndexedDB, no training).',
       'Corpus load: a 50,000-document (~50 MB) corpus.jsonl loaded through the file picker. longTasks: main-thread tasks over 50 ms during the load (PerformanceObserver); parsing and BM25 indexing run in a worker.',
     ]);
-  } finally {
-    await session.close();
-  }
+  });
 }
 if (suites.includes('speed')) {
   const session = await startPageSession();
@@ -189,18 +196,13 @@ if (suites.includes('ann')) {
   ]);
 }
 if (suites.includes('inspector')) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('the inspector suite serves dist/: run `npx vite build` first');
-  const session = await startPageSession();
-  try {
+  await withPageSession('inspector', async (session) => {
     const rows = [await benchInspectorFrames(session)];
     console.log(markdownTable(rows));
     writeResults('inspector', rows, [
       'Frame intervals (requestAnimationFrame, ms) in headless Chromium while the beam-search inspector is stepped forward and back with the arrow keys, 120 ms between presses, beam 20 with every pruned branch drawn. framesOver25Ms counts frames that missed the 60 Hz budget by half a frame or more; keyPressesOver16Ms counts key presses whose input-to-paint time (Event Timing API) was 16 ms or more (the API reports no faster ones), keyToPaintP50Ms their median; keyHandlerP50Ms / keyHandlerMaxMs the time in the key handler, where React renders and commits the step synchronously; longTasks are main-thread tasks over 50 ms.',
     ]);
-  } finally {
-    await session.close();
-  }
+  });
 }
 if (suites.includes('methods')) {
   const rows: BenchRow[] = [];
@@ -248,30 +250,20 @@ if (suites.includes('ablation')) {
   ]);
 }
 if (suites.includes('seal-index')) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('the seal-index suite serves dist/: run `npx vite build` first');
-  const session = await startPageSession();
-  try {
+  await withPageSession('seal-index', async (session) => {
     const rows = await benchSealIndex(session, datasets.map(readBeirFolder));
     console.log(markdownTable(rows));
     writeResults('seal-index', rows, [
       "SEAL's n-gram index built in the page's engine worker (headless Chromium, served from localhost), as a SEAL training run or a saved SEAL model's load builds it. tokenizeMs: every document (title + text) encoded in the collection's subwords (the tokenizer is trained first, untimed: classroom settings, 4,000 pieces, on the built-in corpus; 8,000 elsewhere); suffixArrayMs: the suffix array (SA-IS) and document table over them; median of 3 builds. bytesPerToken: the index's typed arrays (the text, its suffix array, document starts) ÷ corpus tokens.",
     ]);
-  } finally {
-    await session.close();
-  }
+  });
 }
 if (suites.includes('probe')) {
-  if (!existsSync('dist/index.html'))
-    throw new Error('the probe suite serves dist/: run `npx vite build` first');
-  const session = await startPageSession();
-  try {
+  await withPageSession('probe', async (session) => {
     const rows = await benchBackendProbe(session);
     console.log(markdownTable(rows));
     writeResults('backend-probe', rows, [
       "The page's backend probe (src/models/backendProbe.ts) as a first visitor gets it: a fresh browser context, the page opened, and the figures it keeps in localStorage once done. In its own worker it times, on each backend that starts, one training step of the classroom model (batch 32, Adam) and one beam-search decoding step (10 beams, log-probs read back): one untimed step of each, then the median of up to 3 (1 once a step is 5 × the fastest backend's). cost = trainStepMs + 8 × decodeStepMs; the lowest is chosen and the engine moves to it. openToProbeDoneMs: page open → figures kept (the probe starts 3 s after the engine is up). webgpu/webgl here run on SwiftShader, a CPU emulation of a GPU.",
     ]);
-  } finally {
-    await session.close();
-  }
+  });
 }
