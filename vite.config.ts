@@ -43,6 +43,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/testSetup.ts'],
     // a guard against a hung test, not a speed check: on two shared cores the TF.js tests that
     // train or decode take several seconds each, more while other test files run beside them
     testTimeout: 30_000,

@@ -5,19 +5,6 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useAppStore } from './store/appStore';
 import { SEARCH_RESULTS } from './store/searchSlice';
 import { searchToView, viewOf, viewToSearch } from './store/urlState';
-import { BACKEND_ORDER, type BackendName } from './models/backendNames';
-
-/** `?backend=webgl` (or webgpu, wasm, cpu) puts that backend first (for comparing backends and for tests). */
-function preferredBackend(): BackendName | undefined {
-  const b = new URLSearchParams(location.search).get('backend');
-  return BACKEND_ORDER.find((name) => name === b);
-}
-
-/** `?threads=2`: the wasm backend on that many threads (default one; see models/backend.ts). */
-function wasmThreads(): number | undefined {
-  const n = Number(new URLSearchParams(location.search).get('threads'));
-  return Number.isInteger(n) && n > 0 && n <= 64 ? n : undefined;
-}
 
 /** `?annThreshold=100`: dense search through HNSW above 100 documents (to try it on small corpora). */
 function annThreshold(): number | undefined {
@@ -46,11 +33,11 @@ export function App() {
     }));
     // a link that names the built-in corpus opens it, even where another corpus was kept
     void startCorpus(view.builtinCorpus);
-    // TF.js starts in its worker after the first paint, so BM25 answers while it warms up; the
-    // shipped checkpoints (or the models saved here last time) load meanwhile and become tensors
-    // once a backend is up.
+    // TF.js is starting in its worker (main.tsx) and BM25 answers while it warms up; the shipped
+    // checkpoints (or the models saved here last time) load meanwhile and become tensors once a
+    // backend is up.
     const t = setTimeout(() => {
-      void startEngine(preferredBackend(), wasmThreads());
+      void startEngine();
       const threshold = annThreshold();
       // sent before the dense checkpoint loads: the worker handles messages in order
       if (threshold) void setDenseSearchPlan({ annThreshold: threshold });

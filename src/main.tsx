@@ -1,17 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles.css';
-import { registerOffline } from './offline';
-import { engineClient } from './store/workers';
+// The page's script, a few kilobytes: it starts the two workers at once, so that TF.js (engine)
+// and the BM25 code (corpus) download and compile while the app's own script (React, the panels)
+// downloads and renders, and asks the engine for its backend, which it starts as soon as its
+// script has run. The app then talks to the same workers (store/workers.ts, engineStart.ts).
+import { startEngineOnce } from './store/engineStart';
+import { BUILTIN_CORPUS, shippedModelUrl } from './store/shipped';
+import { corpusClient, engineClient } from './store/workers';
 
-// start downloading and parsing TF.js in its worker now; it does not block the first paint
-engineClient();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
-
-window.addEventListener('load', registerOffline);
+startEngineOnce();
+// the shipped model answers on the built-in corpus unless this browser keeps one of its own,
+// which only the app's script can tell (IndexedDB): download it meanwhile
+void engineClient().prefetchCheckpoint(shippedModelUrl(BUILTIN_CORPUS));
+corpusClient();
+void import('./renderApp');

@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
+import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -45,6 +44,23 @@ setWasmPaths({
 import { BACKEND_ORDER, SOFTWARE_RENDERER, type BackendName } from './backendNames';
 
 export { BACKEND_ORDER, type BackendName } from './backendNames';
+
+/**
+ * The code of the backends other than wasm, fetched when one is tried: wasm (bundled) is the one
+ * a CPU-only machine runs, and the GPU backends and plain JS together are about three times the
+ * size of TF.js's core, so leaving them out of the engine's script lets it start sooner.
+ */
+const BACKEND_CODE: Partial<Record<BackendName, () => Promise<unknown>>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+};
+
+/** Register `name` with TF.js (fetching its code the first time); wasm is always registered. */
+async function registerBackend(name: BackendName): Promise<void> {
+  if (tf.findBackendFactory(name)) return;
+  await BACKEND_CODE[name]?.();
+}
 
 export interface BackendAttempt {
   backend: BackendName;
@@ -161,6 +177,7 @@ export async function pickBackend(
       continue;
     }
     try {
+      await registerBackend(backend);
       const init = () => tf.setBackend(backend);
       if (!(await (backend === 'wasm' ? withAllCores(init) : init()))) {
         fellBack.push({ backend, reason: 'TF.js could not initialise it' });

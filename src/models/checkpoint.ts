@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { TokenizerJSON } from '../core/text/tokenizer';
 import type { ParamStore } from './layers/params';
 import { createSeq2Seq, disposeSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';

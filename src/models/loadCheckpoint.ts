@@ -119,23 +119,29 @@ async function fetchOk(url: string): Promise<Response> {
   return r;
 }
 
-/**
- * Load a checkpoint directory (model.json, weights.bin, tokenizer.json, docids.json, metrics.json,
- * config.json). The files download at once; tensors are made only after `backendReady`.
- */
-export async function loadCheckpoint(
-  baseUrl: string,
-  backendReady: Promise<unknown> = Promise.resolve(),
-): Promise<LoadedCheckpoint> {
+/** Download a checkpoint directory's six files (model.json, weights.bin, tokenizer.json, ...). */
+export async function fetchCheckpointFiles(baseUrl: string): Promise<DsiCheckpointFiles> {
   const root = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const [manifest, weights, tokenizer, docids, metrics, config] = await Promise.all([
     fetchOk(`${root}model.json`).then((r) => r.json() as Promise<DsiManifest>),
-    fetchOk(`${root}weights.bin`).then((r) => r.arrayBuffer()),
+    fetchOk(`${root}weights.bin`).then(async (r) => new Uint8Array(await r.arrayBuffer())),
     fetchOk(`${root}tokenizer.json`).then((r) => r.json() as Promise<TokenizerJSON>),
     fetchOk(`${root}docids.json`).then((r) => r.json() as Promise<DocidsFile>),
     fetchOk(`${root}metrics.json`).then((r) => r.json() as Promise<Record<string, number>>),
     fetchOk(`${root}config.json`).then((r) => r.json() as Promise<Record<string, unknown>>),
   ]);
-  await backendReady;
-  return importDsiCheckpoint({ manifest, weights, tokenizer, docids, metrics, config });
+  return { manifest, weights, tokenizer, docids, metrics, config };
+}
+
+/**
+ * Load a checkpoint directory: its files (downloaded now, or `files` when a download was started
+ * earlier) become tensors only after `backendReady`.
+ */
+export async function loadCheckpoint(
+  baseUrl: string,
+  backendReady: Promise<unknown> = Promise.resolve(),
+  files: Promise<DsiCheckpointFiles> = fetchCheckpointFiles(baseUrl),
+): Promise<LoadedCheckpoint> {
+  const [loaded] = await Promise.all([files, backendReady]);
+  return importDsiCheckpoint(loaded);
 }

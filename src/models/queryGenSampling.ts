@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { encodeSource, lengthBuckets } from '../core/dsi/examples';
 import { sampleToken, streamSeed } from '../core/querygen/sampling';
 import { createRandom, type Random } from '../core/random';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { docText } from '../core/corpus/docText';
 import type { Corpus } from '../core/corpus/types';
 import { docidVocab, type DocidVocab } from '../core/docids/types';

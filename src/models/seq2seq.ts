@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createAttention, multiHeadAttention, type AttentionWeights } from './layers/attention';
 import { embeddingLookup } from './layers/embedding';
 import { createFeedForward, feedForward, type FeedForwardWeights } from './layers/feedForward';

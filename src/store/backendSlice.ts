@@ -1,15 +1,11 @@
 import * as Comlink from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { BackendName, BackendReport } from '../models/backend';
-import {
-  chooseFastest,
-  PROBE_STORAGE_KEY,
-  readKeptProbe,
-  type BackendProbe,
-} from '../models/backendChoice';
+import { chooseFastest, PROBE_STORAGE_KEY, type BackendProbe } from '../models/backendChoice';
 import type { EngineActivity } from '../worker/engineApi';
 import type { ProbeWorkerApi } from '../worker/probeApi';
 import type { AppState } from './appStore';
+import { pageStorage, startEngineOnce } from './engineStart';
 import { engineClient } from './workers';
 
 /**
@@ -31,7 +27,8 @@ export interface BackendSlice {
   probeError: string | null;
   /** the engine's work and TF.js memory, as last read */
   engineActivity: EngineActivity | null;
-  startEngine(preferred?: BackendName, wasmThreads?: number): Promise<void>;
+  /** Take up the engine's start (engineStart.ts) and, on a first visit, time the backends. */
+  startEngine(): Promise<void>;
   /** Move TF.js to another backend (the Index panel's choice for training). */
   switchBackend(name: BackendName): Promise<void>;
   /**
@@ -43,17 +40,6 @@ export interface BackendSlice {
   refreshEngineActivity(): Promise<void>;
 }
 
-/** The page's storage, where there is one (a private window may refuse it). */
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-let wasmThreadsAsked = 1;
-
 export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = (set, get) => ({
   backend: null,
   backendError: null,
@@ -61,15 +47,12 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
   backendChoice: 'rule',
   probeError: null,
   engineActivity: null,
-  async startEngine(preferred, wasmThreads) {
+  async startEngine() {
     if (get().backend) return;
-    wasmThreadsAsked = wasmThreads ?? 1;
-    const kept = preferred
-      ? null
-      : readKeptProbe(storage()?.getItem(PROBE_STORAGE_KEY) ?? null, wasmThreadsAsked);
+    const { preferred, kept, report } = startEngineOnce();
     set({ backendProbe: kept, backendChoice: preferred ? 'forced' : kept ? 'kept' : 'rule' });
     try {
-      set({ backend: await engineClient().init(preferred ?? kept?.choice, wasmThreads) });
+      set({ backend: await report });
       // weights load lazily once TF.js is up; BM25 has been answering meanwhile
       void get().syncModelWithCorpus();
       if (!preferred && !kept) setTimeout(() => void get().probeBackends(), PROBE_DELAY_MS);
@@ -89,12 +72,13 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
     // a backend named in the address stays: the figures are shown, nothing moves
     const forced = get().backendChoice === 'forced';
     set({ backendChoice: 'probing', probeError: null });
+    const { wasmThreads } = startEngineOnce();
     const worker = new Worker(new URL('../worker/probe.worker.ts', import.meta.url), {
       type: 'module',
       name: 'backend probe',
     });
     try {
-      const figures = await Comlink.wrap<ProbeWorkerApi>(worker).probe(wasmThreadsAsked);
+      const figures = await Comlink.wrap<ProbeWorkerApi>(worker).probe(wasmThreads);
       const choice = chooseFastest(figures);
       if (!choice) {
         throw new Error(
@@ -102,13 +86,13 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
         );
       }
       const probe: BackendProbe = {
-        wasmThreads: wasmThreadsAsked,
+        wasmThreads,
         at: new Date().toISOString(),
         figures,
         choice,
       };
       try {
-        storage()?.setItem(PROBE_STORAGE_KEY, JSON.stringify(probe));
+        pageStorage()?.setItem(PROBE_STORAGE_KEY, JSON.stringify(probe));
       } catch {
         /* storage full or refused: the page measures again next time */
       }

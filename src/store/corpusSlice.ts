@@ -6,10 +6,10 @@ import type { CorpusStats } from '../core/corpus/stats';
 import type { CorpusLoadReply, ProgressCallback } from '../worker/corpusApi';
 import type { AppState } from './appStore';
 import { pageSavedModelsDb, type KeptCorpus } from './savedModelsDb';
+import { BUILTIN_CORPUS } from './shipped';
 import { corpusClient } from './workers';
 
-/** The collection shipped under public/corpora/, loaded at start-up. */
-export const BUILTIN_CORPUS = 'genir-demo';
+export { BUILTIN_CORPUS };
 
 /** True while the built-in corpus itself is open (not files that happen to share its name). */
 export function builtinCorpusOpen(s: {

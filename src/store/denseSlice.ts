@@ -5,6 +5,7 @@ import type { AppState } from './appStore';
 import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
 import { isCurrent, isSuperseded, newRequest } from './requests';
 import { SEARCH_RESULTS } from './searchSlice';
+import { shippedModelUrl } from './shipped';
 import { engineClient } from './workers';
 
 export interface DenseSlice {
@@ -41,8 +42,7 @@ export const createDenseSlice: StateCreator<AppState, [], [], DenseSlice> = (set
     if (get().denseStatus === 'loading') return;
     set({ denseStatus: 'loading', denseError: null });
     try {
-      const url = new URL(`${import.meta.env.BASE_URL}models/${SHIPPED_DENSE}/`, location.href)
-        .href;
+      const url = shippedModelUrl(SHIPPED_DENSE);
       const texts = get().corpus?.queries.map((q) => q.text) ?? [];
       const dense = await engineClient().loadDenseCheckpoint(url, BUILTIN_CORPUS, texts);
       if (get().corpus && !builtinCorpusOpen(get())) {

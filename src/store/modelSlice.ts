@@ -3,6 +3,7 @@ import { DIGIT_VOCAB } from '../core/docids/types';
 import type { ModelInfo } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
+import { shippedModelUrl } from './shipped';
 import { engineClient } from './workers';
 
 export interface ModelSlice {
@@ -67,9 +68,10 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       if (get().modelStatus === 'loading') return;
       set({ modelStatus: 'loading', modelError: null });
       try {
-        const url = new URL(`${import.meta.env.BASE_URL}models/${BUILTIN_CORPUS}/`, location.href)
-          .href;
-        const model = await engineClient().loadCheckpoint(url, BUILTIN_CORPUS);
+        const model = await engineClient().loadCheckpoint(
+          shippedModelUrl(BUILTIN_CORPUS),
+          BUILTIN_CORPUS,
+        );
         // the page may have switched corpus while the weights were loading
         if (get().corpus && !builtinCorpusOpen(get())) {
           // only the shipped model: one put in use meanwhile (an import, a restore) stays

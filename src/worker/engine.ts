@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { lookup } from '../core/decode/trie';
 import { timedRun } from '../core/eval/methodComparison';
 import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
@@ -7,7 +7,12 @@ import { pickBackend, setWasmThreads, switchBackend } from '../models/backend';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
 import { sealAnswerParts } from './sealAnswer';
 import { ngramText } from '../core/docids/seal';
-import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
+import {
+  fetchCheckpointFiles,
+  loadCheckpoint,
+  toDocidsFile,
+  type DsiCheckpointFiles,
+} from '../models/loadCheckpoint';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
 import { measureNgramIndex } from './ngramIndexTiming';
@@ -80,6 +85,9 @@ export function createEngine(): EngineWorkerApi {
     () => densePlan,
   );
 
+  /** checkpoint downloads started before their loadCheckpoint (prefetchCheckpoint), by URL */
+  const prefetched = new Map<string, Promise<DsiCheckpointFiles>>();
+
   return {
     init(preferred, wasmThreads) {
       if (wasmThreads) setWasmThreads(wasmThreads);
@@ -90,10 +98,20 @@ export function createEngine(): EngineWorkerApi {
 
     setBackend: (name) => switchBackend(name),
 
+    prefetchCheckpoint(url) {
+      if (prefetched.has(url)) return;
+      const files = fetchCheckpointFiles(url);
+      // a failed download is reported by the loadCheckpoint that uses it, or by none
+      files.catch(() => undefined);
+      prefetched.set(url, files);
+    },
+
     async loadCheckpoint(url, corpusName) {
       const mark = generative.mark();
+      const files = prefetched.get(url);
+      prefetched.delete(url);
       const state = stateOfLoaded(
-        await loadCheckpoint(url, backendReady),
+        await loadCheckpoint(url, backendReady, files),
         'checkpoint',
         corpusName,
       );

@@ -252,6 +252,12 @@ export interface EngineWorkerApi {
   init(preferred?: BackendName, wasmThreads?: number): Promise<BackendReport>;
   /** Switch to another backend (weights move with it). */
   setBackend(name: BackendName): Promise<BackendReport>;
+  /**
+   * Start downloading a checkpoint that a later loadCheckpoint(url) will probably ask for (the
+   * shipped one, while the page is still deciding which model to use): that call then takes
+   * the files from this download.
+   */
+  prefetchCheckpoint(url: string): void;
   /** Load a shipped checkpoint; its documents must be those of the page's corpus. */
   /**
    * Returns the model in use afterwards: the checkpoint's, unless another model was put in use

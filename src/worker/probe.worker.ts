@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import '../models/tfSetup';
 import { probeBackends } from '../models/backendProbe';
 import type { ProbeWorkerApi } from './probeApi';
 

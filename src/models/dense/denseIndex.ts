@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Scored } from '../../core/lexical/topK';
 import { embed, normalizeRows, type DualEncoderModel, type TowerName } from './dualEncoder';
 import { padRows } from './densePairs';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Corpus } from '../../core/corpus/types';
 import { encodeSource } from '../../core/dsi/examples';
 import { evaluateRun } from '../../core/eval/metrics';

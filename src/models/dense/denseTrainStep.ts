@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { applyClippedGradients } from '../train/clipGradients';
 import type { Optimizer } from '../train/optimizers';
 import type { DenseBatch } from './densePairs';

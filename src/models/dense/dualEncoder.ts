@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { SPECIAL_TOKENS } from '../../core/text/tokenizer';
 import { createAttention, multiHeadAttention, type AttentionWeights } from '../layers/attention';
 import { embeddingLookup } from '../layers/embedding';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { normalizeRows } from './dualEncoder';
 
 /** InfoNCE with in-batch negatives (van den Oord et al. 2018; DPR's training loss). */

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * Rows of `table` [vocab, d] for `ids` [n] → [n, d]. The gradient is a scatter-add of the

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, type Random } from '../../core/random';
 
 /** Named trainable weights of a model, in creation order (the checkpoint order). */

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Optimizer } from './optimizers';
 
 /** Global-norm gradient clipping threshold; keeps the first steps of a fresh model stable. */

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { nextTask, TrainControl, type EvalPoint, type TrainProgress } from './control';
 import { learningRateAt, type LrScheduleParams } from './schedule';
 

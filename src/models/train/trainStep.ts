@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { seq2seqLoss, type Seq2SeqModel } from '../seq2seq';
 import type { Batch } from '../../core/dsi/examples';
 import { applyClippedGradients } from './clipGradients';

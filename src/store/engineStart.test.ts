@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { preferredBackend, wasmThreads } from './engineStart';
+
+describe('the engine start read from the address', () => {
+  it('takes a backend named by ?backend= and ignores other names', () => {
+    expect(preferredBackend('?backend=webgl')).toBe('webgl');
+    expect(preferredBackend('?q=x&backend=wasm')).toBe('wasm');
+    expect(preferredBackend('?backend=tpu')).toBeUndefined();
+    expect(preferredBackend('')).toBeUndefined();
+  });
+
+  it('takes ?threads= between 1 and 64 only', () => {
+    expect(wasmThreads('?threads=2')).toBe(2);
+    expect(wasmThreads('?threads=0')).toBeUndefined();
+    expect(wasmThreads('?threads=65')).toBeUndefined();
+    expect(wasmThreads('?threads=1.5')).toBeUndefined();
+    expect(wasmThreads('')).toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+import type { BackendName, BackendReport } from '../models/backend';
+import { BACKEND_ORDER } from '../models/backendNames';
+import { PROBE_STORAGE_KEY, readKeptProbe, type BackendProbe } from '../models/backendChoice';
+import { engineClient } from './workers';
+
+/** `?backend=webgl` (or webgpu, wasm, cpu) puts that backend first (for comparing backends and for tests). */
+export function preferredBackend(search = location.search): BackendName | undefined {
+  const b = new URLSearchParams(search).get('backend');
+  return BACKEND_ORDER.find((name) => name === b);
+}
+
+/** `?threads=2`: the wasm backend on that many threads (default one; see models/backend.ts). */
+export function wasmThreads(search = location.search): number | undefined {
+  const n = Number(new URLSearchParams(search).get('threads'));
+  return Number.isInteger(n) && n > 0 && n <= 64 ? n : undefined;
+}
+
+/** The page's storage, where there is one (a private window may refuse it). */
+export function pageStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export interface EngineStart {
+  /** the backend named by ?backend= */
+  preferred?: BackendName;
+  /** the wasm threads asked for (?threads=, else one) */
+  wasmThreads: number;
+  /** what an earlier visit's backend probe kept in this browser (none when ?backend= names one) */
+  kept: BackendProbe | null;
+  /** TF.js up in the engine worker, on the backend it started */
+  report: Promise<BackendReport>;
+}
+
+let started: EngineStart | null = null;
+
+/**
+ * Start TF.js in the engine worker, once per page: the named backend, else the one an earlier
+ * probe measured fastest here, else the adapter-name rule. The page's first script calls it
+ * (main.tsx), so the backend starts as soon as the worker's script has run, while the app's own
+ * script is still downloading; the store picks up the same start (backendSlice).
+ */
+export function startEngineOnce(): EngineStart {
+  if (started) return started;
+  const preferred = preferredBackend();
+  const threads = wasmThreads();
+  const kept = preferred
+    ? null
+    : readKeptProbe(pageStorage()?.getItem(PROBE_STORAGE_KEY) ?? null, threads ?? 1);
+  started = {
+    preferred,
+    wasmThreads: threads ?? 1,
+    kept,
+    report: engineClient().init(preferred ?? kept?.choice, threads),
+  };
+  return started;
+}
