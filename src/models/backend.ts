@@ -10,11 +10,14 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 // benchmarks run on, two threads trained the classroom model 12-24 % slower than one
 // (bench/results/train-speed.md), the threads' synchronisation costing more than they share.
 const cores = Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1);
-setThreadsCount(1);
+/** the wasm threads asked for (TF.js reports its own count only once the backend is up) */
+let threadsAsked = 1;
+setThreadsCount(threadsAsked);
 
 /** Ask for `threads` wasm threads instead of one (before the wasm backend starts). */
 export function setWasmThreads(threads: number): void {
-  setThreadsCount(Math.max(1, Math.floor(threads)));
+  threadsAsked = Math.max(1, Math.floor(threads));
+  setThreadsCount(threadsAsked);
 }
 
 /**
@@ -178,8 +181,13 @@ export async function pickBackend(
     }
     try {
       await registerBackend(backend);
+      // one thread: the build without threads, which starts no pool of pthread workers (each
+      // one compiling the module again) before the first op
+      if (backend === 'wasm' && threadsAsked === 1)
+        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       const init = () => tf.setBackend(backend);
-      if (!(await (backend === 'wasm' ? withAllCores(init) : init()))) {
+      const allCores = backend === 'wasm' && threadsAsked > 1;
+      if (!(await (allCores ? withAllCores(init) : init()))) {
         fellBack.push({ backend, reason: 'TF.js could not initialise it' });
         continue;
       }
