@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TokenizerJSON } from '../core/text/tokenizer';
-import type { ParamStore } from './layers/params';
-import { createSeq2Seq, disposeSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
+import type { ParamStore, WeightSource } from './layers/params';
+import { createSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
 
 /** What a saved DSI model holds besides its weights (the files' JSON). */
 export interface CheckpointManifest {
@@ -52,14 +52,27 @@ export function ownBuffer(data: ArrayBuffer | Uint8Array): ArrayBuffer {
 
 /** A model with the manifest's config and the weights from `bytes`; checks every name and shape. */
 export function importWeights(manifest: CheckpointManifest, bytes: ArrayBuffer): Seq2SeqModel {
-  const model = createSeq2Seq(manifest.config);
-  try {
-    assignWeights(model.params, manifest.weights, bytes);
-  } catch (e) {
-    disposeSeq2Seq(model);
-    throw e;
-  }
-  return model;
+  return createSeq2Seq(manifest.config, weightSource(manifest.weights, bytes));
+}
+
+/**
+ * Each weight's values from `bytes` laid out by `table`, by name; throws when the table lacks a
+ * weight, gives it another shape, or points past the end of `bytes`.
+ */
+export function weightSource(table: readonly WeightEntry[], bytes: ArrayBuffer): WeightSource {
+  const byName = new Map(table.map((w) => [w.name, w]));
+  return (name, shape) => {
+    const w = byName.get(name);
+    if (!w) throw new Error(`checkpoint lacks weight ${name}`);
+    if (w.shape.join('x') !== shape.join('x'))
+      throw new Error(
+        `weight ${name} has shape ${w.shape} in the checkpoint, ${shape} in the model`,
+      );
+    const n = shape.reduce((a, b) => a * b, 1);
+    if (w.offset + n * 4 > bytes.byteLength)
+      throw new Error(`weights.bin is too short for ${name}`);
+    return new Float32Array(bytes.slice(w.offset, w.offset + n * 4));
+  };
 }
 
 /** Overwrite every weight of `params` from `bytes` laid out by `table`; checks names and shapes. */
@@ -68,19 +81,9 @@ export function assignWeights(
   table: readonly WeightEntry[],
   bytes: ArrayBuffer,
 ): void {
-  const byName = new Map(table.map((w) => [w.name, w]));
+  const source = weightSource(table, bytes);
   for (const [name, v] of params) {
-    const w = byName.get(name);
-    if (!w) throw new Error(`checkpoint lacks weight ${name}`);
-    if (w.shape.join('x') !== v.shape.join('x'))
-      throw new Error(
-        `weight ${name} has shape ${w.shape} in the checkpoint, ${v.shape} in the model`,
-      );
-    const n = v.size;
-    if (w.offset + n * 4 > bytes.byteLength)
-      throw new Error(`weights.bin is too short for ${name}`);
-    tf.tidy(() =>
-      v.assign(tf.tensor(new Float32Array(bytes.slice(w.offset, w.offset + n * 4)), v.shape)),
-    );
+    const values = source(name, v.shape);
+    tf.tidy(() => v.assign(tf.tensor(values, v.shape)));
   }
 }

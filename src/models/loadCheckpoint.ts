@@ -2,6 +2,7 @@ import { DIGIT_VOCAB, type DocidAssignment, type DocidVocab } from '../core/doci
 import { checkDocids } from '../core/docids/validate';
 import { loadTokenizer, type TokenizerJSON } from '../core/text/tokenizer';
 import { exportWeights, importWeights, ownBuffer, type CheckpointManifest } from './checkpoint';
+import { fetchCheckpointBytes, parseCheckpointBytes } from './checkpointFiles';
 import { parameterCount } from './seq2seq';
 import { createRetriever, sealOptions, type DsiRetriever } from './dsiRetriever';
 
@@ -113,24 +114,9 @@ function checkSubwords(
   return { ok: true };
 }
 
-async function fetchOk(url: string): Promise<Response> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`could not fetch ${url} (${r.status})`);
-  return r;
-}
-
 /** Download a checkpoint directory's six files (model.json, weights.bin, tokenizer.json, ...). */
 export async function fetchCheckpointFiles(baseUrl: string): Promise<DsiCheckpointFiles> {
-  const root = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const [manifest, weights, tokenizer, docids, metrics, config] = await Promise.all([
-    fetchOk(`${root}model.json`).then((r) => r.json() as Promise<DsiManifest>),
-    fetchOk(`${root}weights.bin`).then(async (r) => new Uint8Array(await r.arrayBuffer())),
-    fetchOk(`${root}tokenizer.json`).then((r) => r.json() as Promise<TokenizerJSON>),
-    fetchOk(`${root}docids.json`).then((r) => r.json() as Promise<DocidsFile>),
-    fetchOk(`${root}metrics.json`).then((r) => r.json() as Promise<Record<string, number>>),
-    fetchOk(`${root}config.json`).then((r) => r.json() as Promise<Record<string, unknown>>),
-  ]);
-  return { manifest, weights, tokenizer, docids, metrics, config };
+  return parseCheckpointBytes(await fetchCheckpointBytes(baseUrl));
 }
 
 /**

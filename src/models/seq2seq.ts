@@ -3,7 +3,7 @@ import { createAttention, multiHeadAttention, type AttentionWeights } from './la
 import { embeddingLookup } from './layers/embedding';
 import { createFeedForward, feedForward, type FeedForwardWeights } from './layers/feedForward';
 import { causalMask, layerNorm, linear, paddingMask } from './layers/ops';
-import { countParams, ParamFactory, type ParamStore } from './layers/params';
+import { countParams, ParamFactory, type ParamStore, type WeightSource } from './layers/params';
 
 /**
  * An encoder–decoder Transformer (pre-norm, learned positions, ReLU feed-forward), the shape of
@@ -88,10 +88,23 @@ function createBlock(f: ParamFactory, prefix: string, c: Seq2SeqConfig): Encoder
   };
 }
 
-/** A freshly initialised model (weights depend only on the config, seed included). */
-export function createSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
+/**
+ * A freshly initialised model (weights depend only on the config, seed included), or one whose
+ * weights `weights` gives (a checkpoint).
+ */
+export function createSeq2Seq(config: Seq2SeqConfig, weights?: WeightSource): Seq2SeqModel {
   if (config.dModel % config.heads !== 0) throw new Error('dModel must be a multiple of heads');
-  const f = new ParamFactory(config.seed);
+  const f = new ParamFactory(config.seed, weights);
+  try {
+    return buildSeq2Seq(config, f);
+  } catch (e) {
+    // a weight the source could not give: free those made before it
+    for (const v of f.params.values()) v.dispose();
+    throw e;
+  }
+}
+
+function buildSeq2Seq(config: Seq2SeqConfig, f: ParamFactory): Seq2SeqModel {
   const c = config;
   const model: Seq2SeqModel = {
     config,

@@ -6,7 +6,7 @@ import type { CorpusStats } from '../core/corpus/stats';
 import type { CorpusLoadReply, ProgressCallback } from '../worker/corpusApi';
 import type { AppState } from './appStore';
 import { pageSavedModelsDb, type KeptCorpus } from './savedModelsDb';
-import { BUILTIN_CORPUS } from './shipped';
+import { appBaseUrl, BUILTIN_CORPUS } from './shipped';
 import { corpusClient } from './workers';
 
 export { BUILTIN_CORPUS };
@@ -43,11 +43,7 @@ export interface CorpusSlice {
 }
 
 const builtinLoad = (p: ProgressCallback) =>
-  corpusClient().loadBuiltin(
-    new URL(import.meta.env.BASE_URL, location.href).href,
-    BUILTIN_CORPUS,
-    p,
-  );
+  corpusClient().loadBuiltin(appBaseUrl(), BUILTIN_CORPUS, p);
 const filesLoad = (files: InputFile[], keep: boolean) => (p: ProgressCallback) =>
   corpusClient().loadFiles(
     Comlink.transfer(

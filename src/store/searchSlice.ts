@@ -3,6 +3,8 @@ import { DEFAULT_BEAM_SEARCH_PARAMS, type BeamSearchParams } from '../core/decod
 import type { LexicalHit } from '../worker/corpusApi';
 import type { GenerativeAnswer } from '../worker/engineApi';
 import type { AppState } from './appStore';
+import type { RequestTag } from '../worker/latestRequests';
+import type { ModelInfo } from '../worker/engineApi';
 import { isCurrent, isSuperseded, newRequest } from './requests';
 import { DEFAULT_SEARCH_BEAM } from './urlState';
 import { corpusClient, engineClient } from './workers';
@@ -17,7 +19,11 @@ export interface SearchSlice {
   generative: GenerativeAnswer | null;
   generativeError: string | null;
   beamParams: BeamSearchParams;
-  /** A typed query: stored at once, searched once typing pauses (SEARCH_DEBOUNCE_MS). */
+  /**
+   * A typed query: stored at once, searched once typing pauses (SEARCH_DEBOUNCE_MS); one that
+   * arrives whole (pasted, or filled in by the browser: more than one character changed) is
+   * searched at once.
+   */
   setQuery(query: string): void;
   /** A chosen query (a picked test question): stored and searched at once. */
   submitQuery(query: string): void;
@@ -48,9 +54,11 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
     topK: SEARCH_RESULTS,
   },
   setQuery(query) {
+    const arrivedWhole = Math.abs(query.length - get().query.length) > 1;
     set({ query });
     clearTimeout(pendingSearch);
-    pendingSearch = setTimeout(() => void get().runSearch(), SEARCH_DEBOUNCE_MS);
+    if (arrivedWhole) void get().runSearch();
+    else pendingSearch = setTimeout(() => void get().runSearch(), SEARCH_DEBOUNCE_MS);
   },
   submitQuery(query) {
     clearTimeout(pendingSearch);
@@ -79,18 +87,62 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
     set({ bm25Hits: hits, resultsFor: query, searchMs: performance.now() - start });
   },
   async runGenerativeSearch() {
-    const { query, modelStatus, beamParams } = get();
-    const request = newRequest('generative');
+    const { query, modelStatus, beamParams, model, corpus } = get();
     if (query.trim() === '' || modelStatus !== 'ready') {
+      newRequest('generative');
+      lastGenerative = null;
       set({ generative: null, generativeError: null });
       return;
     }
+    const asked = { query, params: beamParams, model };
+    const reuse = lastGenerative ? reuseGenerative(lastGenerative, asked, corpus) : 'search';
+    if (reuse === 'answered') set({ generative: lastGenerative!.answer!, generativeError: null });
+    if (reuse !== 'search') return;
+    const request = newRequest('generative');
+    const entry: LastGenerative = { ...asked, request };
+    lastGenerative = entry;
     try {
       const answer = await engineClient().search(query, beamParams, request);
       if (isSuperseded(answer) || !isCurrent(request)) return;
+      entry.answer = answer;
       set({ generative: answer, generativeError: null });
     } catch (e) {
-      if (isCurrent(request)) set({ generative: null, generativeError: (e as Error).message });
+      if (!isCurrent(request)) return;
+      lastGenerative = null;
+      set({ generative: null, generativeError: (e as Error).message });
     }
   },
 });
+
+/** The generative search asked last: its query, decoding settings, model, and answer once it came. */
+export interface LastGenerative {
+  query: string;
+  params: BeamSearchParams;
+  model: ModelInfo | null;
+  request: RequestTag;
+  answer?: GenerativeAnswer;
+}
+
+let lastGenerative: LastGenerative | null = null;
+
+/**
+ * Whether a generative search for `asked` is needed, or the last one serves: its answer
+ * ('answered') or its request still under way ('pending'). It serves when the query, the
+ * settings and the model are the same and the model was made for the corpus open now (or none is
+ * open yet). At start-up the query, the model becoming ready and the corpus arriving each ask
+ * again; without this each request would cancel the one before and start the decoding over.
+ */
+export function reuseGenerative(
+  last: LastGenerative,
+  asked: Pick<LastGenerative, 'query' | 'params' | 'model'>,
+  corpus: { name: string; docs: readonly unknown[] } | null,
+): 'answered' | 'pending' | 'search' {
+  const same =
+    last.query === asked.query && last.params === asked.params && last.model === asked.model;
+  const fits =
+    corpus === null ||
+    (asked.model?.corpusName === corpus.name && asked.model.docCount === corpus.docs.length);
+  if (!same || !fits) return 'search';
+  if (last.answer) return 'answered';
+  return isCurrent(last.request) ? 'pending' : 'search';
+}

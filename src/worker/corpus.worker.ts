@@ -1,7 +1,13 @@
 import * as Comlink from 'comlink';
 import { loadCorpusFiles, loadPastedText } from '../core/corpus/loadCorpusFiles';
 import { corpusStats } from '../core/corpus/stats';
-import { fail, type Corpus, type InputFile, type LoadResult } from '../core/corpus/types';
+import {
+  fail,
+  type Corpus,
+  type InputFile,
+  type LoadError,
+  type LoadResult,
+} from '../core/corpus/types';
 import { evaluateRun, STANDARD_METRICS } from '../core/eval/metrics';
 import { timedRun } from '../core/eval/methodComparison';
 import type { Run } from '../core/eval/types';
@@ -54,6 +60,33 @@ function adopt(
   };
 }
 
+const BUILTIN_FILES = ['corpus.jsonl', 'queries.jsonl', 'qrels/train.tsv', 'qrels/test.tsv'];
+
+/** Download a shipped collection's files from `root` (…/corpora/<name>/). */
+async function fetchBuiltin(
+  root: string,
+  name: string,
+): Promise<{ ok: true; files: InputFile[] } | LoadError> {
+  const responses = await Promise.all(BUILTIN_FILES.map((path) => fetch(root + path)));
+  const files: InputFile[] = [];
+  for (const [i, response] of responses.entries()) {
+    if (!response.ok) {
+      return fail(
+        `could not fetch the built-in corpus (${response.status})`,
+        `${name}/${BUILTIN_FILES[i]}`,
+      );
+    }
+    files.push({
+      name: `${name}/${BUILTIN_FILES[i]}`,
+      bytes: new Uint8Array(await response.arrayBuffer()),
+    });
+  }
+  return { ok: true, files };
+}
+
+/** built-in corpus downloads started before their loadBuiltin (prefetchBuiltin), by URL */
+const prefetched = new Map<string, ReturnType<typeof fetchBuiltin>>();
+
 const api: CorpusWorkerApi = {
   async loadFiles(files, onProgress, keep = false) {
     const start = performance.now();
@@ -69,26 +102,23 @@ const api: CorpusWorkerApi = {
     return reply;
   },
 
+  prefetchBuiltin(baseUrl, name) {
+    const key = `${baseUrl}corpora/${name}/`;
+    if (prefetched.has(key)) return;
+    const files = fetchBuiltin(key, name);
+    // a failed download is reported by the loadBuiltin that uses it, or by none
+    files.catch(() => undefined);
+    prefetched.set(key, files);
+  },
+
   async loadBuiltin(baseUrl, name, onProgress) {
     const start = performance.now();
-    const root = `${baseUrl}corpora/${name}/`;
-    const paths = ['corpus.jsonl', 'queries.jsonl', 'qrels/train.tsv', 'qrels/test.tsv'];
+    const key = `${baseUrl}corpora/${name}/`;
     onProgress(0, 'Downloading the built-in corpus');
-    const responses = await Promise.all(paths.map((path) => fetch(root + path)));
-    const files: InputFile[] = [];
-    for (const [i, response] of responses.entries()) {
-      if (!response.ok) {
-        return fail(
-          `could not fetch the built-in corpus (${response.status})`,
-          `${name}/${paths[i]}`,
-        );
-      }
-      files.push({
-        name: `${name}/${paths[i]}`,
-        bytes: new Uint8Array(await response.arrayBuffer()),
-      });
-    }
-    return adopt(loadCorpusFiles(files, onProgress), start, onProgress);
+    const fetched = await (prefetched.get(key) ?? fetchBuiltin(key, name));
+    prefetched.delete(key);
+    if (!fetched.ok) return fetched;
+    return adopt(loadCorpusFiles(fetched.files, onProgress), start, onProgress);
   },
 
   async docs(from, to) {

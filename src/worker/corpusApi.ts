@@ -53,6 +53,12 @@ export interface CorpusWorkerApi {
     keep?: boolean,
   ): Promise<CorpusLoadReply>;
   loadPasted(text: string, onProgress: ProgressCallback, keep?: boolean): Promise<CorpusLoadReply>;
+  /**
+   * Start downloading a collection shipped under `public/corpora/<name>/` that a later
+   * loadBuiltin(baseUrl, name) will probably ask for (at start-up, while the page is still
+   * checking whether this browser kept a corpus of its own): that call then takes its files.
+   */
+  prefetchBuiltin(baseUrl: string, name: string): void;
   /** Fetch and load a collection shipped under `public/corpora/<name>/`. */
   loadBuiltin(
     baseUrl: string,

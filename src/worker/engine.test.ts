@@ -85,3 +85,38 @@ describe('engine (TF.js cpu backend)', () => {
     await engine.dropModel();
   }, 60_000);
 });
+
+describe('engine: a checkpoint the page downloads and hands over', () => {
+  it('a loadCheckpoint waits for provideCheckpoint and downloads nothing itself', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dir = 'public/models/genir-demo/';
+    const names = ['model.json', 'weights.bin', 'tokenizer.json', 'docids.json', 'metrics.json'];
+    const bytes = [...names, 'config.json'].map((name) => {
+      const b = readFileSync(dir + name);
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+    });
+    const fetchBefore = globalThis.fetch;
+    let fetched = 0;
+    globalThis.fetch = (() => {
+      fetched++;
+      return Promise.reject(new Error('no network in this test'));
+    }) as typeof fetch;
+    try {
+      const engine = createEngine();
+      await engine.init('cpu');
+      const url = 'http://localhost/models/genir-demo/';
+      engine.expectCheckpoint(url);
+      let info: unknown;
+      const loading = engine.loadCheckpoint(url, 'genir-demo').then((i) => (info = i));
+      await yieldToMessages();
+      expect(info).toBeUndefined();
+      engine.provideCheckpoint(url, bytes);
+      await loading;
+      expect(info).toMatchObject({ source: 'checkpoint', corpusName: 'genir-demo' });
+      expect(fetched).toBe(0);
+      await engine.dropModel();
+    } finally {
+      globalThis.fetch = fetchBefore;
+    }
+  });
+});

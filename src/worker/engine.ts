@@ -7,6 +7,7 @@ import { pickBackend, setWasmThreads, switchBackend } from '../models/backend';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
 import { sealAnswerParts } from './sealAnswer';
 import { ngramText } from '../core/docids/seal';
+import { parseCheckpointBytes } from '../models/checkpointFiles';
 import {
   fetchCheckpointFiles,
   loadCheckpoint,
@@ -85,8 +86,13 @@ export function createEngine(): EngineWorkerApi {
     () => densePlan,
   );
 
-  /** checkpoint downloads started before their loadCheckpoint (prefetchCheckpoint), by URL */
+  /** checkpoints the page is downloading for a later loadCheckpoint (expectCheckpoint), by URL */
   const prefetched = new Map<string, Promise<DsiCheckpointFiles>>();
+  /** how each of those is settled when the page hands its files over (provideCheckpoint) */
+  const handOver = new Map<
+    string,
+    { resolve: (files: DsiCheckpointFiles) => void; reject: (e: unknown) => void }
+  >();
 
   return {
     init(preferred, wasmThreads) {
@@ -98,12 +104,22 @@ export function createEngine(): EngineWorkerApi {
 
     setBackend: (name) => switchBackend(name),
 
-    prefetchCheckpoint(url) {
+    expectCheckpoint(url) {
       if (prefetched.has(url)) return;
-      const files = fetchCheckpointFiles(url);
+      prefetched.set(url, new Promise((resolve, reject) => handOver.set(url, { resolve, reject })));
+    },
+
+    provideCheckpoint(url, bytes) {
+      const waiting = handOver.get(url);
+      handOver.delete(url);
+      if (!waiting) return;
+      // the page's download failed: download here, and report a failure to the load that uses it
+      const files = bytes
+        ? Promise.resolve().then(() => parseCheckpointBytes(bytes))
+        : fetchCheckpointFiles(url);
+      files.then(waiting.resolve, waiting.reject);
       // a failed download is reported by the loadCheckpoint that uses it, or by none
-      files.catch(() => undefined);
-      prefetched.set(url, files);
+      prefetched.get(url)?.catch(() => undefined);
     },
 
     async loadCheckpoint(url, corpusName) {

@@ -253,11 +253,16 @@ export interface EngineWorkerApi {
   /** Switch to another backend (weights move with it). */
   setBackend(name: BackendName): Promise<BackendReport>;
   /**
-   * Start downloading a checkpoint that a later loadCheckpoint(url) will probably ask for (the
-   * shipped one, while the page is still deciding which model to use): that call then takes
-   * the files from this download.
+   * The page is downloading the checkpoint at `url` (the shipped one, while it still decides
+   * which model to use): a later loadCheckpoint(url) waits for provideCheckpoint(url, …) instead
+   * of downloading it again.
    */
-  prefetchCheckpoint(url: string): void;
+  expectCheckpoint(url: string): void;
+  /**
+   * The files of an expected checkpoint, as fetchCheckpointBytes gives them (transferred); null
+   * when the page's download failed, so the engine downloads them itself.
+   */
+  provideCheckpoint(url: string, bytes: ArrayBuffer[] | null): void;
   /** Load a shipped checkpoint; its documents must be those of the page's corpus. */
   /**
    * Returns the model in use afterwards: the checkpoint's, unless another model was put in use
