@@ -3,6 +3,7 @@ import { unzipFiles } from '../core/corpus/zip';
 import type { DenseCheckpointFiles } from './dense/denseCheckpoint';
 import type { DsiCheckpointFiles } from './loadCheckpoint';
 import type { QueryGenCheckpointFiles } from './queryGenCheckpoint';
+import { DSI_CHECKPOINT_FILES } from './checkpointFiles';
 
 /**
  * A model bundle: one .zip that moves a trained model between browsers. It holds the model's
@@ -39,14 +40,7 @@ export interface BundleManifest {
 
 /** Which member holds each part of a checkpoint, per kind ('.bin' parts are raw bytes). */
 const MEMBERS: Record<BundleKind, Record<string, string>> = {
-  generative: {
-    manifest: 'model.json',
-    weights: 'weights.bin',
-    tokenizer: 'tokenizer.json',
-    docids: 'docids.json',
-    metrics: 'metrics.json',
-    config: 'config.json',
-  },
+  generative: DSI_CHECKPOINT_FILES,
   dense: {
     manifest: 'model.json',
     weights: 'weights.bin',

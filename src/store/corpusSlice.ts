@@ -9,8 +9,6 @@ import { pageSavedModelsDb, type KeptCorpus } from './savedModelsDb';
 import { appBaseUrl, BUILTIN_CORPUS } from './shipped';
 import { corpusClient } from './workers';
 
-export { BUILTIN_CORPUS };
-
 /** True while the built-in corpus itself is open (not files that happen to share its name). */
 export function builtinCorpusOpen(s: {
   corpus: { name: string } | null;

@@ -2,10 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { DenseSearchPlanParams } from '../core/dense/annRecall';
 import type { DenseAnswer, DenseInfo, EmbeddingMap } from '../worker/engineApi';
 import type { AppState } from './appStore';
-import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
+import { builtinCorpusOpen } from './corpusSlice';
 import { isCurrent, isSuperseded, newRequest } from './requests';
 import { SEARCH_RESULTS } from './searchSlice';
-import { shippedModelUrl } from './shipped';
+import { BUILTIN_CORPUS, shippedModelUrl } from './shipped';
 import { engineClient } from './workers';
 
 export interface DenseSlice {

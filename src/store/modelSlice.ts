@@ -2,8 +2,8 @@ import type { StateCreator } from 'zustand';
 import { DIGIT_VOCAB } from '../core/docids/types';
 import type { ModelInfo } from '../worker/engineApi';
 import type { AppState } from './appStore';
-import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
-import { shippedModelUrl } from './shipped';
+import { builtinCorpusOpen } from './corpusSlice';
+import { BUILTIN_CORPUS, shippedModelUrl } from './shipped';
 import { engineClient } from './workers';
 
 export interface ModelSlice {

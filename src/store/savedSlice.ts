@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { corpusFingerprint } from '../core/corpus/fingerprint';
 import type { AppState } from './appStore';
-import { BUILTIN_CORPUS, builtinCorpusOpen } from './corpusSlice';
+import { builtinCorpusOpen } from './corpusSlice';
+import { BUILTIN_CORPUS } from './shipped';
 import {
   filesBytes,
   pageSavedModelsDb as savedDb,

@@ -1,10 +1,9 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_BEAM_SEARCH_PARAMS, type BeamSearchParams } from '../core/decode/beamSearch';
 import type { LexicalHit } from '../worker/corpusApi';
-import type { GenerativeAnswer } from '../worker/engineApi';
-import type { AppState } from './appStore';
+import type { GenerativeAnswer, ModelInfo } from '../worker/engineApi';
 import type { RequestTag } from '../worker/latestRequests';
-import type { ModelInfo } from '../worker/engineApi';
+import type { AppState } from './appStore';
 import { isCurrent, isSuperseded, newRequest } from './requests';
 import { DEFAULT_SEARCH_BEAM } from './urlState';
 import { corpusClient, engineClient } from './workers';

@@ -86,12 +86,16 @@ export function createEngine(): EngineWorkerApi {
     () => densePlan,
   );
 
-  /** checkpoints the page is downloading for a later loadCheckpoint (expectCheckpoint), by URL */
-  const prefetched = new Map<string, Promise<DsiCheckpointFiles>>();
-  /** how each of those is settled when the page hands its files over (provideCheckpoint) */
-  const handOver = new Map<
+  /**
+   * Checkpoints the page is downloading for a later loadCheckpoint (expectCheckpoint), by URL:
+   * their files once handed over, and the hand-over (provideCheckpoint).
+   */
+  const expected = new Map<
     string,
-    { resolve: (files: DsiCheckpointFiles) => void; reject: (e: unknown) => void }
+    {
+      files: Promise<DsiCheckpointFiles>;
+      handOver: (files: Promise<DsiCheckpointFiles>) => void;
+    }
   >();
 
   return {
@@ -105,32 +109,33 @@ export function createEngine(): EngineWorkerApi {
     setBackend: (name) => switchBackend(name),
 
     expectCheckpoint(url) {
-      if (prefetched.has(url)) return;
-      prefetched.set(url, new Promise((resolve, reject) => handOver.set(url, { resolve, reject })));
+      if (expected.has(url)) return;
+      let handOver!: (files: Promise<DsiCheckpointFiles>) => void;
+      const files = new Promise<DsiCheckpointFiles>((resolve) => (handOver = resolve));
+      // a failed download is reported by the loadCheckpoint that uses it, or by none
+      files.catch(() => undefined);
+      expected.set(url, { files, handOver });
     },
 
     provideCheckpoint(url, bytes) {
-      const waiting = handOver.get(url);
-      handOver.delete(url);
-      if (!waiting) return;
-      // the page's download failed: download here, and report a failure to the load that uses it
-      const files = bytes
-        ? Promise.resolve().then(() => parseCheckpointBytes(bytes))
-        : fetchCheckpointFiles(url);
-      files.then(waiting.resolve, waiting.reject);
-      // a failed download is reported by the loadCheckpoint that uses it, or by none
-      prefetched.get(url)?.catch(() => undefined);
+      // null: the page's download failed, so download here
+      expected
+        .get(url)
+        ?.handOver(
+          bytes
+            ? Promise.resolve().then(() => parseCheckpointBytes(bytes))
+            : fetchCheckpointFiles(url),
+        );
     },
 
     async loadCheckpoint(url, corpusName) {
       const mark = generative.mark();
-      const files = prefetched.get(url);
-      prefetched.delete(url);
-      const state = stateOfLoaded(
-        await loadCheckpoint(url, backendReady, files),
-        'checkpoint',
-        corpusName,
-      );
+      const pending = expected.get(url);
+      // the hand-over serves one load (it may still be on its way): a later one downloads again
+      const loaded = loadCheckpoint(url, backendReady, pending?.files).finally(() => {
+        if (expected.get(url) === pending) expected.delete(url);
+      });
+      const state = stateOfLoaded(await loaded, 'checkpoint', corpusName);
       // a model put in use while the checkpoint downloaded (an import, a restore) stays
       if (generative.replaceUnlessChanged(state, mark)) return state.info;
       return generative.current?.info ?? null;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { corpusFingerprint } from '../../core/corpus/fingerprint';
 import { useAppStore } from '../../store/appStore';
-import { BUILTIN_CORPUS } from '../../store/corpusSlice';
+import { BUILTIN_CORPUS } from '../../store/shipped';
 import type { SavedModelMeta } from '../../store/savedModelsDb';
 import { formatMegabytes, formatMetric, INDEX_METRICS } from './trainFormat';
 import { ScrollBox } from '../../ui/ScrollBox';
