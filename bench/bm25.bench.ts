@@ -40,7 +40,6 @@ function ours(params: BM25Params): Engine {
       const index = buildBM25Index(
         corpus.docs.map((d) => ({ text: docText(d) })),
         params,
-        createAnalyzer(),
       );
       return (q, k) =>
         searchBM25(index, q, k).map((h) => ({ docId: corpus.docs[h.doc].id, score: h.score }));

@@ -54,7 +54,7 @@ function adopt(
     ok: true,
     corpus: rest,
     docCount: docs.length,
-    stats: corpusStats(corpus),
+    stats: corpusStats(corpus, index.wordCounts),
     warnings: result.warnings,
     timing: { parseMs, indexMs },
   };

@@ -44,7 +44,11 @@ export function lengthStats(lengths: number[], bins = 12): LengthStats {
   };
 }
 
-export function corpusStats(corpus: Corpus): CorpusStats {
+/**
+ * The corpus panel's statistics. `docWords` (per document, title and text together, as the BM25
+ * index counted them) saves counting the words of a large corpus a second time.
+ */
+export function corpusStats(corpus: Corpus, docWords?: ArrayLike<number>): CorpusStats {
   const splits: CorpusStats['splits'] = {};
   for (const [split, qrels] of Object.entries(corpus.qrels)) {
     let pairs = 0;
@@ -55,7 +59,11 @@ export function corpusStats(corpus: Corpus): CorpusStats {
     docs: corpus.docs.length,
     queries: corpus.queries.length,
     splits,
-    docLengths: lengthStats(corpus.docs.map((d) => countWords(d.title) + countWords(d.text))),
+    docLengths: lengthStats(
+      docWords
+        ? Array.from(docWords)
+        : corpus.docs.map((d) => countWords(d.title) + countWords(d.text)),
+    ),
     queryLengths: corpus.queries.length
       ? lengthStats(corpus.queries.map((q) => countWords(q.text)))
       : null,

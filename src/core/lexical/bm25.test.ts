@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countWords, createAnalyzer } from '../text/analyzer';
 import { bm25Idf, bm25IndexBytes, buildBM25Index, calcBM25Score, searchBM25 } from './bm25';
 
 const docs = [
@@ -29,7 +31,7 @@ describe('BM25', () => {
     expect(expected0).toBeCloseTo(Math.log(1 + 1.5 / 3.5) / (1 + norm), 12);
   });
 
-  it('counts the bytes of postings, norms and vocabulary', () => {
+  it('counts the bytes of postings, their term offsets, norms and vocabulary', () => {
     const index = buildBM25Index(docs, { k1: 0.9, b: 0.4, lengthEncoding: 'exact' });
     // postings: cat in 3 docs, sat/mat/dog/live/togeth/everywher/treatis/migrat/bird in 1 each
     const postings = 3 + 9;
@@ -37,7 +39,8 @@ describe('BM25', () => {
       .concat(['migrat', 'bird'])
       .reduce((sum, t) => sum + 2 * t.length + 4, 0);
     expect(index.termIds.size).toBe(10);
-    expect(bm25IndexBytes(index)).toBe(postings * (4 + 2) + 4 * 4 + vocabulary);
+    const termOffsets = (10 + 1) * 4;
+    expect(bm25IndexBytes(index)).toBe(postings * (4 + 2) + termOffsets + 4 * 4 + vocabulary);
   });
 
   it('sums query terms and counts a repeated query term twice', () => {
@@ -63,5 +66,37 @@ describe('BM25', () => {
       { text: 'gamma' },
     ]);
     expect(searchBM25(index, 'alpha', 10).map((h) => h.doc)).toEqual([0, 1]);
+  });
+
+  it('holds the postings, lengths and word counts that a plain per-document count gives', () => {
+    const word = fc.constantFrom('cat', 'Cats', 'the', 'dog', "dog's", 'é', '1,000', 'U.S.', 'ran');
+    const doc = fc.array(word, { maxLength: 12 }).map((words) => ({ text: words.join(' ') }));
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 10 }), (corpus) => {
+        const index = buildBM25Index(corpus);
+        const analyzer = createAnalyzer();
+        const postings = new Map<string, [number, number][]>();
+        let total = 0;
+        corpus.forEach((d, n) => {
+          const terms = analyzer(d.text);
+          total += terms.length;
+          const tf = new Map<string, number>();
+          for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+          for (const [t, f] of tf) postings.set(t, [...(postings.get(t) ?? []), [n, f]]);
+        });
+        expect(index.termIds.size).toBe(postings.size);
+        for (const [term, expected] of postings) {
+          const id = index.termIds.get(term)!;
+          const at = (i: number) => index.postingStart[id] + i;
+          const got = Array.from(
+            index.postingDocs.subarray(at(0), index.postingStart[id + 1]),
+            (d, i) => [d, index.postingFreqs[at(i)]],
+          );
+          expect(got).toEqual(expected);
+        }
+        expect(index.avgDocLength).toBeCloseTo(corpus.length ? total / corpus.length : 0, 10);
+        expect(Array.from(index.wordCounts)).toEqual(corpus.map((d) => countWords(d.text)));
+      }),
+    );
   });
 });

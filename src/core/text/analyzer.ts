@@ -30,9 +30,9 @@ export const LUCENE_ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([
  * ("U.S.A", "don't", "3.14"), and `,` joins two digits ("1,000").
  * Han, Hiragana and Thai characters are emitted one per token, as StandardTokenizer does for ideographs.
  */
-const WORD =
+export const WORD =
   /[\p{Script=Han}\p{Script=Hiragana}]|(?:[\p{L}\p{M}\p{N}_](?:[.'’](?=[\p{L}\p{M}\p{N}_])|,(?=\p{N})(?<=\p{N},)|[\p{L}\p{M}\p{N}_])*)/gu;
-const MAX_TOKEN_LENGTH = 255;
+export const MAX_TOKEN_LENGTH = 255;
 
 /** Split text into raw word tokens with their offsets (no case folding). */
 export function tokenizeWithSpans(text: string): TokenSpan[] {
