@@ -64,6 +64,21 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
   ): Promise<boolean> {
     if (get().loading) return false;
     set({ loading: { fraction: 0, label: 'Starting' }, loadError: null, loadWarnings: [] });
+    // the backend probe waits: it would compete with this load for the same cores, and time a
+    // busy machine
+    get().holdProbe();
+    try {
+      return await load(source, start, after);
+    } finally {
+      get().releaseProbe();
+    }
+  }
+
+  async function load(
+    source: CorpusSlice['corpusSource'],
+    start: (onProgress: ProgressCallback) => Promise<CorpusLoadReply>,
+    after: 'forget-kept' | 'as-is',
+  ): Promise<boolean> {
     // progress arrives on its own message channel and may trail the reply: ignore it once done
     let done = false;
     const onProgress: ProgressCallback = (fraction, label) => {

@@ -12,6 +12,7 @@ export function BackendProbeNote() {
   const text = {
     forced: 'chosen by ?backend= in the address',
     rule: 'first guess; each backend is timed in a moment',
+    waiting: 'first guess; each backend is timed once the corpus has loaded',
     probing: 'timing each backend…',
     measured: `fastest measured, per training step: ${figures}`,
     kept: `fastest when measured${probe ? ` on ${probe.at.slice(0, 10)}` : ''}${figures ? `, per training step: ${figures}` : ''}`,
