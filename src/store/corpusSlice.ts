@@ -18,7 +18,7 @@ export function builtinCorpusOpen(s: {
 }
 
 /** Documents per message when the page receives a loaded corpus from the worker. */
-const DOC_CHUNK = 2000;
+const DOC_CHUNK = 1000;
 
 export interface CorpusSlice {
   corpus: Corpus | null;
@@ -95,11 +95,17 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
       set({ loading: null, loadError: describeLoadError(reply) });
       return false;
     }
-    // documents come over in chunks so that no single message blocks the main thread for long
-    const docs: Doc[] = [];
+    // documents come over in chunks so that no single message blocks the main thread for long;
+    // all asked for at once, so the worker copies the next chunks while the page reads one
+    set({ loading: { fraction: 0, label: 'Receiving documents' } });
+    const chunks: Promise<Doc[]>[] = [];
     for (let from = 0; from < reply.docCount; from += DOC_CHUNK) {
-      set({ loading: { fraction: from / reply.docCount, label: 'Receiving documents' } });
-      for (const doc of await corpusClient().docs(from, from + DOC_CHUNK)) docs.push(doc);
+      chunks.push(corpusClient().docs(from, from + DOC_CHUNK));
+    }
+    const docs: Doc[] = [];
+    for (const chunk of chunks) {
+      for (const doc of await chunk) docs.push(doc);
+      set({ loading: { fraction: docs.length / reply.docCount, label: 'Receiving documents' } });
     }
     done = true;
     set({
