@@ -244,7 +244,13 @@ if (suites.includes('ablation')) {
     );
     console.log(markdownTable(rows.filter((r) => r.dataset.startsWith(corpus.name))));
   }
-  const name = ['ablation', ...(noTrainQueries ? ['no-train-queries'] : []), ...schemes].join('-');
+  // a run at another budget gets its own file, so it does not overwrite the default budget's table
+  const name = [
+    'ablation',
+    ...(noTrainQueries ? ['no-train-queries'] : []),
+    ...schemes,
+    ...(budget !== undefined ? [`budget${budget}`] : []),
+  ].join('-');
   writeResults(name, rows, [
     `Generative retrieval ablation on each collection's ${split} queries, reported once. Every row trains the classroom model (DEMO_TRAIN_CONFIG's shape and optimiser) from scratch on the same number of training examples (config.examplesTrained: whole epochs, the last one cut where the budget ends; rows whose config has no examplesTrained were run before that cut and trained round(budget ÷ examplesPerEpoch) whole epochs), then decodes with beam 10. Rungs are cumulative: doc-only DSI (document → docid) → + the collection's training queries → + rule-based pseudo-queries drawn anew every epoch → + the learned query generator's questions (DSI-QG, 5 per document, unfiltered) → + DSI-QG's filter (kept when BM25 ranks the question's own document in its top 10) → + 2 epochs of CorpusBrain-style pre-training → + distillation from BM25's top 20 (λ = 1, τ = 0.1). Budget per row: 32,000 training examples on the built-in corpus (four schemes); 30,000 on larger collections, where only atomic and semantic docids run (unless --budget says otherwise). Settings were chosen on the dev split (npm run tune); this table is the test split. Latency: one query at a time, TF.js wasm in Node, one thread. memoryBytes: float32 parameters, plus SEAL's n-gram index. SEAL rows (seal docids): no docid is assigned; the model writes n-grams of the documents (at most 8 subwords, starting at a word) under a suffix array of the corpus, and documents are ranked by SEAL's intersective scoring of the n-grams they hold (α 2, β 0.8, smoothing 5); training targets are spans of the relevant document (and its title) instead of docids, and a document's own examples read a window of srcLen of its tokens and ask for a span inside it, and the pre-training and distillation rungs do not apply to it (they train as the rung before). indexBuildMs: building the suffix array over the corpus's corpusTokens subwords in Node (median of 3 builds); indexBytesPerToken: the index's typed arrays ÷ corpus tokens.`,
   ]);
