@@ -26,12 +26,19 @@ import { LatestRequests } from './latestRequests';
 let current: { corpus: Corpus; index: BM25Index } | null = null;
 const requests = new LatestRequests();
 
-/** Index a parsed corpus and make it current; on failure `current` is untouched. */
-function adopt(
+/** A parsed and indexed corpus, and the reply that makes it the page's. */
+interface Prepared {
+  corpus: Corpus;
+  index: BM25Index;
+  reply: CorpusLoadReply & { ok: true };
+}
+
+/** Index a parsed corpus (without making it current). */
+function prepare(
   result: LoadResult,
   parseStart: number,
   onProgress: ProgressCallback,
-): CorpusLoadReply {
+): Prepared | LoadError {
   if (!result.ok) return result;
   // tune on dev, report test: a seeded dev split carved from train, as the benchmarks do
   const corpus = withDevSplit(result.value);
@@ -48,16 +55,26 @@ function adopt(
       ),
   );
   const indexMs = performance.now() - indexStart;
-  current = { corpus, index };
   const { docs, ...rest } = corpus;
   return {
-    ok: true,
-    corpus: rest,
-    docCount: docs.length,
-    stats: corpusStats(corpus, index.wordCounts),
-    warnings: result.warnings,
-    timing: { parseMs, indexMs },
+    corpus,
+    index,
+    reply: {
+      ok: true,
+      corpus: rest,
+      docCount: docs.length,
+      stats: corpusStats(corpus, index.wordCounts),
+      warnings: result.warnings,
+      timing: { parseMs, indexMs },
+    },
   };
+}
+
+/** Make a prepared corpus current; on failure `current` is untouched. */
+function adopt(prepared: Prepared | LoadError): CorpusLoadReply {
+  if (!('reply' in prepared)) return prepared;
+  current = { corpus: prepared.corpus, index: prepared.index };
+  return prepared.reply;
 }
 
 const BUILTIN_FILES = ['corpus.jsonl', 'queries.jsonl', 'qrels/train.tsv', 'qrels/test.tsv'];
@@ -84,20 +101,35 @@ async function fetchBuiltin(
   return { ok: true, files };
 }
 
-/** built-in corpus downloads started before their loadBuiltin (prefetchBuiltin), by URL */
-const prefetched = new Map<string, ReturnType<typeof fetchBuiltin>>();
+/** Download a shipped collection and index it. */
+async function prepareBuiltin(
+  root: string,
+  name: string,
+  onProgress: ProgressCallback,
+): Promise<Prepared | LoadError> {
+  const start = performance.now();
+  const fetched = await fetchBuiltin(root, name);
+  if (!fetched.ok) return fetched;
+  return prepare(loadCorpusFiles(fetched.files, onProgress), start, onProgress);
+}
+
+/**
+ * Built-in corpora downloaded and indexed before their loadBuiltin (prefetchBuiltin), by URL:
+ * the worker does it while the page's app script is still arriving.
+ */
+const prefetched = new Map<string, ReturnType<typeof prepareBuiltin>>();
 
 const api: CorpusWorkerApi = {
   async loadFiles(files, onProgress, keep = false) {
     const start = performance.now();
-    const reply = adopt(loadCorpusFiles(files, onProgress), start, onProgress);
+    const reply = adopt(prepare(loadCorpusFiles(files, onProgress), start, onProgress));
     if (reply.ok && keep) reply.warnings.push(...(await keepCorpus({ source: 'files', files })));
     return reply;
   },
 
   async loadPasted(text, onProgress, keep = false) {
     const start = performance.now();
-    const reply = adopt(loadPastedText(text), start, onProgress);
+    const reply = adopt(prepare(loadPastedText(text), start, onProgress));
     if (reply.ok && keep) reply.warnings.push(...(await keepCorpus({ source: 'pasted', text })));
     return reply;
   },
@@ -105,20 +137,19 @@ const api: CorpusWorkerApi = {
   prefetchBuiltin(baseUrl, name) {
     const key = `${baseUrl}corpora/${name}/`;
     if (prefetched.has(key)) return;
-    const files = fetchBuiltin(key, name);
+    // no progress to show: nobody has asked for it yet
+    const prepared = prepareBuiltin(key, name, () => undefined);
     // a failed download is reported by the loadBuiltin that uses it, or by none
-    files.catch(() => undefined);
-    prefetched.set(key, files);
+    prepared.catch(() => undefined);
+    prefetched.set(key, prepared);
   },
 
   async loadBuiltin(baseUrl, name, onProgress) {
-    const start = performance.now();
     const key = `${baseUrl}corpora/${name}/`;
     onProgress(0, 'Downloading the built-in corpus');
-    const fetched = await (prefetched.get(key) ?? fetchBuiltin(key, name));
+    const prepared = await (prefetched.get(key) ?? prepareBuiltin(key, name, onProgress));
     prefetched.delete(key);
-    if (!fetched.ok) return fetched;
-    return adopt(loadCorpusFiles(fetched.files, onProgress), start, onProgress);
+    return adopt(prepared);
   },
 
   async docs(from, to) {
