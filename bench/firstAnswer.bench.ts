@@ -37,13 +37,15 @@ function shownTimesScript() {
  * context each run): navigation start to the first decoded result on screen, the query typed as
  * soon as the query box exists. `returning`: the context holds what an earlier visit's backend
  * probe kept (wasm), as a returning visitor's browser does (the page then starts wasm at once,
- * asks for no GPU adapter, and runs no probe).
+ * asks for no GPU adapter, and runs no probe). `inAddress`: the question comes in the address
+ * (`?q=`, as a shared link carries it) instead of being typed, so no driver latency is included.
  */
 export async function benchFirstAnswer(
   session: PageSession,
   runs = 5,
   backend?: string,
   returning = false,
+  inAddress = false,
 ): Promise<BenchRow> {
   const question = firstTestQuestion();
   const totals: number[] = [];
@@ -60,15 +62,20 @@ export async function benchFirstAnswer(
     // a few hundred milliseconds to the figures seen from here)
     await page.addInitScript(shownTimesScript);
     const t0 = Date.now();
-    await page.goto(`${session.url}${backend ? `?backend=${backend}` : ''}`, {
+    const params = new URLSearchParams();
+    if (backend) params.set('backend', backend);
+    if (inAddress) params.set('q', question);
+    await page.goto(`${session.url}${params.size > 0 ? `?${params}` : ''}`, {
       waitUntil: 'commit',
     });
-    // typed in the frame the box appears in (the locator's own wait polls with growing pauses)
-    await page.waitForFunction(() => document.getElementById('query-input') !== null, undefined, {
-      polling: 'raf',
-      timeout: 120_000,
-    });
-    await page.getByRole('textbox', { name: 'Query' }).fill(question);
+    if (!inAddress) {
+      // typed in the frame the box appears in (the locator's own wait polls with growing pauses)
+      await page.waitForFunction(() => document.getElementById('query-input') !== null, undefined, {
+        polling: 'raf',
+        timeout: 120_000,
+      });
+      await page.getByRole('textbox', { name: 'Query' }).fill(question);
+    }
     await page
       .getByRole('region', { name: 'BM25 results' })
       .getByRole('listitem')
@@ -84,7 +91,7 @@ export async function benchFirstAnswer(
       () => (window as unknown as { __firstShown: Record<string, number> }).__firstShown,
     );
     totals.push(Math.round(shown.generative));
-    typed.push(Math.round(shown.typed));
+    if (!inAddress) typed.push(Math.round(shown.typed));
     bm25.push(Math.round(shown.bm25));
     await context.close();
   }
@@ -92,15 +99,15 @@ export async function benchFirstAnswer(
   return {
     dataset: 'genir-demo',
     split: 'test',
-    method: `page open → first generative answer${backend ? ` (${backend})` : ''}${returning ? ' (returning visitor: the probe kept wasm)' : ''}`,
-    config: { runs, question, returning },
+    method: `page open → first generative answer${backend ? ` (${backend})` : ''}${returning ? ' (returning visitor: the probe kept wasm)' : ''}${inAddress ? ' (question in the address, ?q=)' : ''}`,
+    config: { runs, question, returning, inAddress },
     metrics: {},
     timing: {
       firstAnswerP50Ms: p.p50,
       firstAnswerMaxMs: Math.max(...totals),
       firstBm25P50Ms: percentiles(bm25).p50,
       driverSeenP50Ms: percentiles(driverTotals).p50,
-      queryTypedP50Ms: percentiles(typed).p50,
+      ...(inAddress ? {} : { queryTypedP50Ms: percentiles(typed).p50 }),
     },
     backend:
       backend ?? (returning ? 'wasm (kept by the probe)' : 'auto (webgpu → webgl → wasm → cpu)'),
