@@ -30,11 +30,13 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
   let syncing: Promise<void> = Promise.resolve();
 
   async function syncNow() {
-    const { corpus, model, dense, backend } = get();
+    const { corpus, model, dense } = get();
     if (!corpus) return;
     const fits = (m: { corpusName: string; docCount: number } | null) =>
       m !== null && m.corpusName === corpus.name && m.docCount === corpus.docs.length;
-    const builtin = builtinCorpusOpen(get()) && !!backend;
+    // asked when a restore has found nothing, not before: the engine may have come up meanwhile
+    // (a sync that ran then skipped the model this restore had claimed)
+    const builtinNow = () => builtinCorpusOpen(get()) && !!get().backend;
     if (dense && !fits(dense)) {
       await engineClient().dropDense();
       get().setDense(null);
@@ -43,7 +45,8 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       void get()
         .restoreSaved('dense')
         .then((restored) => {
-          if (!restored && builtin && get().denseStatus === 'none') void get().loadShippedDense();
+          if (!restored && builtinNow() && get().denseStatus === 'none')
+            void get().loadShippedDense();
         });
     if (fits(model)) return;
     if (model) {
@@ -57,7 +60,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       });
     }
     if (get().modelStatus !== 'none' || (await get().restoreSaved('generative'))) return;
-    if (builtin && get().modelStatus === 'none') await get().loadShippedModel();
+    if (builtinNow() && get().modelStatus === 'none') await get().loadShippedModel();
   }
 
   return {
