@@ -59,60 +59,93 @@ function torchSpeed(): SpeedRow | null {
       msPerStep: r.msPerStep,
       // the reference script reports no memory figure
       peakMemoryBytes: 0,
+      workers: 1,
     });
   }
   return runs.sort((a, b) => b.examplesPerSec - a.examplesPerSec)[0];
 }
 
-/** TF.js in headless Chromium's engine worker, one fresh page per backend. */
-async function browserSpeed(
-  session: PageSession,
-  backend: string,
-  steps: number,
+/** How the engine is started for a row: its backend, wasm threads and training workers. */
+interface EngineSetup {
+  backend: string;
   /** wasm threads (default: the page's, one) */
-  threads?: number,
+  threads?: number;
+  /** workers sharing each batch (default: the page's, every core up to 4) */
+  workers?: number;
+}
+
+/** TF.js in headless Chromium's engine worker, on a fresh page. */
+export async function browserSpeed(
+  session: PageSession,
+  setup: EngineSetup,
+  steps: number,
   config: Seq2SeqConfig = SPEED_CONFIG,
 ): Promise<SpeedRow> {
   const page = await session.newPage();
   try {
     await page.goto(`${session.url}bench/page/index.html`);
     const result = await page.evaluate(
-      async ({ backend, config, batch, steps, threads }) => {
+      async ({ setup, config, batch, steps }) => {
         type Engine = {
-          init(b: string, threads?: number): Promise<BackendReport>;
+          init(b: string, threads?: number, workers?: number): Promise<BackendReport>;
           measureTrainingSpeed(c: unknown, b: number, s: number, w: number): Promise<SpeedResult>;
         };
         const engine = (window as unknown as { genirEngine: Engine }).genirEngine;
-        const report = await engine.init(backend, threads);
-        if (report.backend !== backend)
+        const report = await engine.init(setup.backend, setup.threads, setup.workers);
+        if (report.backend !== setup.backend)
           return {
-            error: `${backend} unavailable: ${report.fellBack.map((f) => f.reason).join('; ')}`,
+            error: `${setup.backend} unavailable: ${report.fellBack.map((f) => f.reason).join('; ')}`,
           };
         return { report, speed: await engine.measureTrainingSpeed(config, batch, steps, 2) };
       },
-      { backend, config, batch: BATCH, steps, threads },
+      { setup, config, batch: BATCH, steps },
     );
     if ('error' in result)
       return {
         engine: 'tfjs (Chromium worker)',
         config,
-        backend,
+        backend: setup.backend,
         params: 0,
         examplesPerSec: 0,
         tokensPerSec: 0,
         msPerStep: 0,
         peakMemoryBytes: 0,
+        workers: 1,
         note: result.error,
       };
     return {
       engine: 'tfjs (Chromium worker)',
       config,
       ...result.speed,
-      backend: `${backend} (${result.report.device})`,
+      backend: `${setup.backend} (${result.report.device})`,
     };
   } finally {
     await page.close();
   }
+}
+
+/**
+ * What this machine gives two busy threads: two pages training at once on one wasm thread each,
+ * alone in their engine, their examples/s added up. No way of sharing training between two
+ * workers can beat this; on two cores shared with other work it is well under 2× one page.
+ */
+export async function twoPagesAtOnce(
+  session: PageSession,
+  config: Seq2SeqConfig,
+): Promise<SpeedRow> {
+  const alone = { backend: 'wasm', threads: 1, workers: 1 };
+  const [a, b] = await Promise.all([
+    browserSpeed(session, alone, 10, config),
+    browserSpeed(session, alone, 10, config),
+  ]);
+  return {
+    ...a,
+    engine: 'tfjs (Chromium worker), two pages at once',
+    examplesPerSec: a.examplesPerSec + b.examplesPerSec,
+    tokensPerSec: a.tokensPerSec + b.tokensPerSec,
+    msPerStep: (a.msPerStep + b.msPerStep) / 2,
+    note: `${a.examplesPerSec.toFixed(1)} + ${b.examplesPerSec.toFixed(1)} ex/s`,
+  };
 }
 
 /** ", 2 threads" or ", one thread" when the backend's description names its wasm threads. */
@@ -126,23 +159,29 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   const speeds: SpeedRow[] = [];
   const torch = torchSpeed();
   if (torch) speeds.push(torch);
+  const cores = availableParallelism();
+  const alone = { backend: 'wasm', threads: 1, workers: 1 };
+  const shared = { backend: 'wasm', threads: 1, workers: cores };
   // GPU backends here are SwiftShader (a CPU emulation): a few steps are enough to see their rate
-  for (const [backend, steps, threads] of [
-    // every core against one: the page runs one thread unless ?threads=N asks for more
-    ['wasm', 10, availableParallelism()],
-    ['wasm', 10, 1],
-    ['webgpu', 3, undefined],
-    ['webgl', 3, undefined],
-    ['cpu', 2, undefined],
+  for (const [setup, steps] of [
+    // every core against one: workers sharing each batch (the page's default), TF.js's threads
+    [alone, 10],
+    [shared, 10],
+    [{ backend: 'wasm', threads: cores, workers: 1 }, 10],
+    [{ backend: 'webgpu' }, 3],
+    [{ backend: 'webgl' }, 3],
+    [{ backend: 'cpu' }, 2],
   ] as const) {
-    speeds.push(await browserSpeed(session, backend, steps, threads));
+    speeds.push(await browserSpeed(session, setup, steps));
     console.log(
-      `${backend}: ${speeds.at(-1)!.examplesPerSec.toFixed(1)} ex/s ${speeds.at(-1)!.note ?? ''}`,
+      `${setup.backend}: ${speeds.at(-1)!.examplesPerSec.toFixed(1)} ex/s ${speeds.at(-1)!.note ?? ''}`,
     );
   }
-  // the model PyTorch is compared on, in the page's engine on one thread and on every core
-  for (const threads of [1, availableParallelism()]) {
-    speeds.push(await browserSpeed(session, 'wasm', 10, threads, TORCH_CONFIG));
+  speeds.push(await twoPagesAtOnce(session, SPEED_CONFIG));
+  console.log(`two pages at once: ${speeds.at(-1)!.note}`);
+  // the model PyTorch is compared on, in the page's engine alone and shared among workers
+  for (const setup of [alone, shared]) {
+    speeds.push(await browserSpeed(session, setup, 10, TORCH_CONFIG));
     console.log(`wasm, PyTorch’s config: ${speeds.at(-1)!.examplesPerSec.toFixed(1)} ex/s`);
   }
   await tf.setBackend('wasm');
@@ -156,14 +195,18 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   const commit = currentCommit();
   const oneThread = (config: Seq2SeqConfig) =>
     speeds.find(
-      (s) => s.engine.includes('Chromium') && s.config === config && /one thread/.test(s.backend),
+      (s) =>
+        s.engine === 'tfjs (Chromium worker)' &&
+        s.config === config &&
+        /one thread/.test(s.backend) &&
+        s.workers === 1,
     );
   const model = (config: Seq2SeqConfig) =>
     config === SPEED_CONFIG ? '' : `, ${config.encoderLayers} encoder layer (PyTorch’s config)`;
   return speeds.map((s) => ({
     dataset: 'random ids',
     split: '-',
-    method: `train speed: ${s.engine}, ${s.backend.split(' (')[0]}${threadsOf(s.backend)}${model(s.config)}`,
+    method: `train speed: ${s.engine}, ${s.backend.split(' (')[0]}${threadsOf(s.backend)}${s.workers > 1 ? `, ${s.workers} workers sharing each batch` : ''}${model(s.config)}`,
     config: { ...s.config, batch: BATCH, note: s.note },
     metrics: {},
     timing: {

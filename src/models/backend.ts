@@ -80,6 +80,8 @@ export interface BackendReport {
   device: string;
   /** milliseconds spent choosing and starting the backend */
   startMs: number;
+  /** how the generative model trains here (workers sharing each batch), where the engine says */
+  training?: string;
 }
 
 /** Why a backend cannot work in this context, checked before TF.js tries it (or null). */

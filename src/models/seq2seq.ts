@@ -4,6 +4,7 @@ import { embeddingLookup } from './layers/embedding';
 import { createFeedForward, feedForward, type FeedForwardWeights } from './layers/feedForward';
 import { causalMask, layerNorm, linear, paddingMask } from './layers/ops';
 import { countParams, ParamFactory, type ParamStore, type WeightSource } from './layers/params';
+import type { LossNorm } from '../core/dsi/splitBatch';
 
 /**
  * An encoder–decoder Transformer (pre-norm, learned positions, ReLU feed-forward), the shape of
@@ -215,17 +216,24 @@ export function seq2seqLoss(
   targets: tf.Tensor2D,
   weights: tf.Tensor2D,
   teacher?: FirstStepTeacher,
+  /**
+   * divide by these instead of this batch's own weight and teacher rows: a part of a batch trained
+   * on another worker divides by the whole batch's (core/dsi/splitBatch.ts), so parts add up
+   */
+  norm?: LossNorm,
 ): tf.Scalar {
   const { memory, mask } = encode(model, src);
   const logits = decode(model, tgtIn, memory, mask);
   const logProbs = tf.logSoftmax(logits);
   const picked = tf.sum(logProbs.mul(tf.oneHot(targets, model.config.tgtVocab)), -1);
-  const nll = tf.neg(tf.sum(picked.mul(weights)).div(tf.maximum(tf.sum(weights), 1)));
+  const targetWeight = norm ? tf.scalar(norm.targetWeight) : tf.maximum(tf.sum(weights), 1);
+  const nll = tf.neg(tf.sum(picked.mul(weights)).div(targetWeight));
   if (!teacher) return nll as tf.Scalar;
   const [batch, , vocab] = logProbs.shape;
   const first = logProbs.slice([0, 0, 0], [batch, 1, vocab]).reshape([batch, vocab]);
   const perRow = tf.neg(tf.sum(first.mul(teacher.targets), -1)).mul(teacher.rows);
-  const distill = tf.sum(perRow).div(tf.maximum(tf.sum(teacher.rows), 1));
+  const teacherRows = norm ? tf.scalar(norm.teacherRows) : tf.maximum(tf.sum(teacher.rows), 1);
+  const distill = tf.sum(perRow).div(teacherRows);
   return nll.add(distill.mul(teacher.weight)) as tf.Scalar;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredBackend, wasmThreads } from './engineStart';
+import { preferredBackend, trainWorkers, wasmThreads } from './engineStart';
 
 describe('the engine start read from the address', () => {
   it('takes a backend named by ?backend= and ignores other names', () => {
@@ -7,6 +7,15 @@ describe('the engine start read from the address', () => {
     expect(preferredBackend('?q=x&backend=wasm')).toBe('wasm');
     expect(preferredBackend('?backend=tpu')).toBeUndefined();
     expect(preferredBackend('')).toBeUndefined();
+  });
+
+  it('takes ?workers= between 1 and 16 only', () => {
+    expect(trainWorkers('?workers=2')).toBe(2);
+    expect(trainWorkers('?workers=1')).toBe(1);
+    expect(trainWorkers('?workers=0')).toBeUndefined();
+    expect(trainWorkers('?workers=17')).toBeUndefined();
+    expect(trainWorkers('?workers=two')).toBeUndefined();
+    expect(trainWorkers('')).toBeUndefined();
   });
 
   it('takes ?threads= between 1 and 64 only', () => {

@@ -15,6 +15,12 @@ export function wasmThreads(search = location.search): number | undefined {
   return Number.isInteger(n) && n > 0 && n <= 64 ? n : undefined;
 }
 
+/** `?workers=2`: workers that share each training batch (default: every core, up to four). */
+export function trainWorkers(search = location.search): number | undefined {
+  const n = Number(new URLSearchParams(search).get('workers'));
+  return Number.isInteger(n) && n > 0 && n <= 16 ? n : undefined;
+}
+
 /** The page's storage, where there is one (a private window may refuse it). */
 export function pageStorage(): Storage | null {
   try {
@@ -54,7 +60,7 @@ export function startEngineOnce(): EngineStart {
     preferred,
     wasmThreads: threads ?? 1,
     kept,
-    report: engineClient().init(preferred ?? kept?.choice, threads),
+    report: engineClient().init(preferred ?? kept?.choice, threads, trainWorkers()),
   };
   return started;
 }

@@ -44,7 +44,13 @@ export interface TrainingSlice {
   /** the kind of model the current (or last) run trains */
   runKind: TrainKind;
   /** final speed of the last finished run */
-  trainingSpeed: { examplesPerSec: number; tokensPerSec: number; seconds: number } | null;
+  trainingSpeed: {
+    examplesPerSec: number;
+    tokensPerSec: number;
+    seconds: number;
+    /** workers that shared each step (generative training on a CPU backend) */
+    workers?: number;
+  } | null;
   setTrainKind(kind: TrainKind): void;
   setTrainConfig(config: DsiTrainConfig): void;
   setDenseTrainConfig(config: DenseTrainConfig): void;

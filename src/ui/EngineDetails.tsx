@@ -38,6 +38,12 @@ export function EngineDetails() {
       <p>
         Models run on <strong>{backend.backend}</strong> ({backend.device}), started in{' '}
         {backend.startMs} ms.
+        {backend.training && (
+          <>
+            {' '}
+            <span data-testid="engine-training">{backend.training}</span>
+          </>
+        )}
       </p>
       {backend.fellBack.length > 0 && (
         <ul aria-label="Backends not used">

@@ -3,7 +3,10 @@ import { lookup } from '../core/decode/trie';
 import { timedRun } from '../core/eval/methodComparison';
 import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
 import { docidToString, formatDocid } from '../core/docids/types';
-import { pickBackend, setWasmThreads, switchBackend } from '../models/backend';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { pickBackend, setWasmThreads, switchBackend, type BackendReport } from '../models/backend';
+import type { ShareTraining } from '../models/train/trainStep';
+import { defaultTrainWorkers, describeTraining, TrainWorkers } from './trainWorkers';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
 import { sealAnswerParts } from './sealAnswer';
 import { ngramText } from '../core/docids/seal';
@@ -98,15 +101,34 @@ export function createEngine(): EngineWorkerApi {
     }
   >();
 
+  /** ?workers=N: how many workers train the generative model (default: every core, up to 4) */
+  let trainWorkersAsked: number | undefined;
+  /** the CPU backends' training (null on GPU backends and on wasm threads: TF.js's optimizer) */
+  let training: TrainWorkers | null = null;
+  /** Share training among workers where the backend runs on one CPU thread, and say so. */
+  const withTraining = (report: BackendReport): BackendReport => {
+    training?.stop();
+    const oneThread =
+      report.backend === 'cpu' || (report.backend === 'wasm' && getThreadsCount() === 1);
+    const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+    const workers =
+      typeof Worker === 'undefined' ? 1 : (trainWorkersAsked ?? defaultTrainWorkers(cores));
+    training = oneThread ? new TrainWorkers(workers) : null;
+    return { ...report, training: describeTraining(report, training?.count ?? 1) };
+  };
+  const share: ShareTraining = async (model, optimizer) =>
+    training ? training.share(model, optimizer) : null;
+
   return {
-    init(preferred, wasmThreads) {
+    init(preferred, wasmThreads, workers) {
       if (wasmThreads) setWasmThreads(wasmThreads);
-      const report = pickBackend(preferred);
+      if (workers) trainWorkersAsked = workers;
+      const report = pickBackend(preferred).then(withTraining);
       backendReady = report.catch(() => undefined);
       return report;
     },
 
-    setBackend: (name) => switchBackend(name),
+    setBackend: async (name) => withTraining(await switchBackend(name)),
 
     expectCheckpoint(url) {
       if (expected.has(url)) return;
@@ -157,6 +179,7 @@ export function createEngine(): EngineWorkerApi {
           vectors,
           denseTeacher,
           generated: kept,
+          share,
         });
         const { retriever, prepared, history } = trained;
         if (trained.cancelled) {
@@ -367,7 +390,7 @@ export function createEngine(): EngineWorkerApi {
     },
 
     measureTrainingSpeed: (config, batchSize, steps, warmup) =>
-      measureTrainingSpeed(config, batchSize, steps, warmup),
+      measureTrainingSpeed(config, batchSize, steps, warmup, share),
 
     measureNgramIndex: async (texts, tokenizer) => measureNgramIndex(texts, tokenizer),
   };

@@ -228,7 +228,8 @@ export interface TrainCallbacksApi {
 export interface TrainOutcome {
   cancelled: boolean;
   model: ModelInfo | null;
-  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
+  /** `workers`: how many workers shared each step (1 when the engine trained alone) */
+  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number; workers?: number };
 }
 
 /**
@@ -248,8 +249,14 @@ export interface EngineWorkerApi {
   /**
    * Pick and start the TF.js backend (webgpu → webgl → wasm → cpu), `preferred` first when given;
    * `wasmThreads`: the wasm backend's threads (default one; more need a cross-origin isolated page).
+   * `trainWorkers`: workers that share each training batch on wasm with one thread (default:
+   * every core, up to four).
    */
-  init(preferred?: BackendName, wasmThreads?: number): Promise<BackendReport>;
+  init(
+    preferred?: BackendName,
+    wasmThreads?: number,
+    trainWorkers?: number,
+  ): Promise<BackendReport>;
   /** Switch to another backend (weights move with it). */
   setBackend(name: BackendName): Promise<BackendReport>;
   /**

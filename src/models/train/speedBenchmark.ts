@@ -10,7 +10,7 @@ import {
   type Seq2SeqConfig,
 } from '../seq2seq';
 import { createOptimizer, DEFAULT_OPTIMIZER } from './optimizers';
-import { trainStep } from './trainStep';
+import { trainStep, type ShareTraining } from './trainStep';
 import { DOCID_VOCAB_SIZE } from '../../core/docids/types';
 import { DEMO_TRAIN_CONFIG } from './presets';
 
@@ -26,6 +26,8 @@ export interface SpeedResult {
    * activations and gradients; tf.profile's peakBytes, GPU memory on webgpu/webgl)
    */
   peakMemoryBytes: number;
+  /** workers that shared each step (1: the engine alone) */
+  workers: number;
 }
 
 /** The classroom default model (DEMO_TRAIN_CONFIG) with the built-in corpus's docid length. */
@@ -64,16 +66,23 @@ export async function measureTrainingSpeed(
   batchSize: number,
   steps: number,
   warmup: number,
+  /** share each step with other workers, as training does (models/train/dataParallel.ts) */
+  share?: ShareTraining,
 ): Promise<SpeedResult> {
   const batch = randomBatch(config, batchSize);
   const model = createSeq2Seq(config);
   const optimizer = createOptimizer(DEFAULT_OPTIMIZER);
+  let shared: Awaited<ReturnType<ShareTraining>> = null;
   try {
-    for (let i = 0; i < warmup; i++) await trainStep(model, optimizer, batch, 1e-3);
-    // one untimed, profiled step for the memory peak (profiling slows kernels down)
-    const profile = await tf.profile(() => trainStep(model, optimizer, batch, 1e-3));
+    shared = (await share?.(model, DEFAULT_OPTIMIZER)) ?? null;
+    const step = () =>
+      shared ? shared.step(batch, 1e-3, 0) : trainStep(model, optimizer, batch, 1e-3);
+    for (let i = 0; i < warmup; i++) await step();
+    // one untimed, profiled step for the memory peak (profiling slows kernels down); shared,
+    // it is the engine's own part: each helper holds about as much again for its part
+    const profile = await tf.profile(step);
     const t0 = performance.now();
-    for (let i = 0; i < steps; i++) await trainStep(model, optimizer, batch, 1e-3);
+    for (let i = 0; i < steps; i++) await step();
     const seconds = (performance.now() - t0) / 1000;
     const examplesPerSec = (batchSize * steps) / seconds;
     return {
@@ -83,8 +92,10 @@ export async function measureTrainingSpeed(
       tokensPerSec: examplesPerSec * (config.srcLen + config.tgtLen),
       msPerStep: (1000 * seconds) / steps,
       peakMemoryBytes: profile.peakBytes,
+      workers: shared?.workers ?? 1,
     };
   } finally {
+    await shared?.done();
     optimizer.dispose();
     disposeSeq2Seq(model);
   }

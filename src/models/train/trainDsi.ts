@@ -19,7 +19,7 @@ import type { DsiTrainConfig } from './config';
 import { TrainControl, type EvalPoint, type TrainProgress } from './control';
 import { createOptimizer } from './optimizers';
 import { runTrainingLoop, type LoopOutcome } from './trainLoop';
-import { trainStep } from './trainStep';
+import { trainStep, type ShareTraining, type SharedTraining, type StepFn } from './trainStep';
 
 export type { DsiModelShape, DsiTrainConfig } from './config';
 export { DEFAULT_DSI_TRAIN } from './config';
@@ -45,7 +45,7 @@ export interface TrainedDsi {
   /** examples trained on after pre-training (what `maxExamples` caps) */
   examplesTrained: number;
   /** training speed over the whole run (pre-training included), evaluation time excluded */
-  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number };
+  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number; workers: number };
   cancelled: boolean;
 }
 
@@ -60,6 +60,11 @@ export interface TrainDsiInputs {
   denseTeacher?: Teacher;
   /** the learned query generator's kept queries (DSI-QG) */
   generated?: readonly { text: string; doc: number }[];
+  /**
+   * share each step's batch with other workers (data-parallel, models/train/dataParallel.ts);
+   * null: this worker trains alone
+   */
+  share?: ShareTraining;
 }
 
 /** Hits@1, Hits@10 and MRR@10 of the retriever on up to `limit` queries of `split`. */
@@ -150,6 +155,16 @@ export async function trainDsi(
   if (distill && distill.teacher === 'dense' && distill.weight > 0 && !teacher && !seal)
     throw new Error('distillation from the dense model needs a dense retriever for this corpus');
   const targets = new Map<string, SoftTarget | null>();
+  let shared: SharedTraining | null;
+  try {
+    shared = (await inputs.share?.(model, config.optimizer)) ?? null;
+  } catch (e) {
+    optimizer.dispose();
+    disposeSeq2Seq(model);
+    throw e;
+  }
+  const step: StepFn =
+    shared?.step ?? ((batch, lr, weight) => trainStep(model, optimizer, batch, lr, weight));
   const buckets = lengthBuckets(config.data.srcLen);
   const random = createRandom(seed);
   const batchesOf = async (examples: DsiExample[]) => {
@@ -166,7 +181,7 @@ export async function trainDsi(
     step: async (plan: { examples: DsiExample[]; srcLen: number }, lr: number) => {
       const batch = makeBatch(plan.examples, docids, plan.srcLen, prepared.tgtLen, vocab);
       const weight = teacher ? (distill?.weight ?? 0) : 0;
-      const loss = await trainStep(model, optimizer, batch, lr, weight);
+      const loss = await step(batch, lr, weight);
       return { loss, examples: batch.size, tokens: batch.tokens };
     },
   };
@@ -233,6 +248,7 @@ export async function trainDsi(
     throw e;
   } finally {
     optimizer.dispose();
+    await shared?.done();
   }
   return {
     retriever,
@@ -242,13 +258,13 @@ export async function trainDsi(
       losses: runs.flatMap((r) => r.losses),
       evals: runs.flatMap((r) => r.evals),
     },
-    speed: combinedSpeed(runs),
+    speed: { ...combinedSpeed(runs), workers: shared?.workers ?? 1 },
     cancelled: control.cancelled,
   };
 }
 
 /** One speed for several runs of the loop (pre-training and training). */
-function combinedSpeed(runs: LoopOutcome[]): TrainedDsi['speed'] {
+function combinedSpeed(runs: LoopOutcome[]): Omit<TrainedDsi['speed'], 'workers'> {
   const seconds = runs.reduce((s, r) => s + r.speed.seconds, 0);
   const examples = runs.reduce((s, r) => s + r.speed.examplesPerSec * r.speed.seconds, 0);
   const tokens = runs.reduce((s, r) => s + r.speed.tokensPerSec * r.speed.seconds, 0);

@@ -47,8 +47,11 @@ export function TrainOutcome() {
       {speed && (
         <p>
           Trained in {speed.seconds.toFixed(1)} s at {formatRate(speed.examplesPerSec)}{' '}
-          {dense ? 'pairs' : 'examples'}/s and {formatRate(speed.tokensPerSec)} tokens/s (evaluation
-          time excluded).
+          {dense ? 'pairs' : 'examples'}/s and {formatRate(speed.tokensPerSec)} tokens/s
+          {speed.workers && speed.workers > 1
+            ? `, each batch shared among ${speed.workers} workers`
+            : ''}{' '}
+          (evaluation time excluded).
         </p>
       )}
       {last ? (
