@@ -10,13 +10,8 @@ import { defaultTrainWorkers, describeTraining, TrainWorkers } from './trainWork
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
 import { sealAnswerParts } from './sealAnswer';
 import { ngramText } from '../core/docids/seal';
-import { parseCheckpointBytes } from '../models/checkpointFiles';
-import {
-  fetchCheckpointFiles,
-  loadCheckpoint,
-  toDocidsFile,
-  type DsiCheckpointFiles,
-} from '../models/loadCheckpoint';
+import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
+import { ExpectedCheckpoints } from './expectedCheckpoints';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
 import { measureNgramIndex } from './ngramIndexTiming';
@@ -89,17 +84,8 @@ export function createEngine(): EngineWorkerApi {
     () => densePlan,
   );
 
-  /**
-   * Checkpoints the page is downloading for a later loadCheckpoint (expectCheckpoint), by URL:
-   * their files once handed over, and the hand-over (provideCheckpoint).
-   */
-  const expected = new Map<
-    string,
-    {
-      files: Promise<DsiCheckpointFiles>;
-      handOver: (files: Promise<DsiCheckpointFiles>) => void;
-    }
-  >();
+  /** checkpoints the page is downloading for a later loadCheckpoint (expectCheckpoint) */
+  const expected = new ExpectedCheckpoints(() => backendReady);
 
   /** ?workers=N: how many workers train the generative model (default: every core, up to 4) */
   let trainWorkersAsked: number | undefined;
@@ -113,7 +99,8 @@ export function createEngine(): EngineWorkerApi {
     const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
     const workers =
       typeof Worker === 'undefined' ? 1 : (trainWorkersAsked ?? defaultTrainWorkers(cores));
-    training = oneThread ? new TrainWorkers(workers) : null;
+    // helpers run wasm: on plain JS the engine trains alone (with the flat optimizer)
+    training = oneThread ? new TrainWorkers(report.backend === 'wasm' ? workers : 1) : null;
     return { ...report, training: describeTraining(report, training?.count ?? 1) };
   };
   const share: ShareTraining = async (model, optimizer) =>
@@ -130,33 +117,14 @@ export function createEngine(): EngineWorkerApi {
 
     setBackend: async (name) => withTraining(await switchBackend(name)),
 
-    expectCheckpoint(url) {
-      if (expected.has(url)) return;
-      let handOver!: (files: Promise<DsiCheckpointFiles>) => void;
-      const files = new Promise<DsiCheckpointFiles>((resolve) => (handOver = resolve));
-      // a failed download is reported by the loadCheckpoint that uses it, or by none
-      files.catch(() => undefined);
-      expected.set(url, { files, handOver });
-    },
+    expectCheckpoint: (url) => expected.expect(url),
 
-    provideCheckpoint(url, bytes) {
-      // null: the page's download failed, so download here
-      expected
-        .get(url)
-        ?.handOver(
-          bytes
-            ? Promise.resolve().then(() => parseCheckpointBytes(bytes))
-            : fetchCheckpointFiles(url),
-        );
-    },
+    provideCheckpoint: (url, bytes) => expected.provide(url, bytes),
 
     async loadCheckpoint(url, corpusName) {
       const mark = generative.mark();
-      const pending = expected.get(url);
-      // the hand-over serves one load (it may still be on its way): a later one downloads again
-      const loaded = loadCheckpoint(url, backendReady, pending?.files).finally(() => {
-        if (expected.get(url) === pending) expected.delete(url);
-      });
+      // made ready ahead when the page handed it over; else (a later load) downloaded now
+      const loaded = expected.take(url) ?? loadCheckpoint(url, backendReady);
       const state = stateOfLoaded(await loaded, 'checkpoint', corpusName);
       // a model put in use while the checkpoint downloaded (an import, a restore) stays
       if (generative.replaceUnlessChanged(state, mark)) return state.info;
