@@ -6,6 +6,7 @@ import { createSeq2Seq, disposeSeq2Seq, type Seq2SeqConfig } from '../seq2seq';
 import {
   createGradientHelper,
   dataParallelStepper,
+  partsFor,
   readWeights,
   writeWeights,
   type GradientHelper,
@@ -54,7 +55,8 @@ async function trainTwins(helpers: GradientHelper[], teacher: boolean, sizes: nu
   const shared = createSeq2Seq(config);
   const optOne = createOptimizer(DEFAULT_OPTIMIZER);
   for (const h of helpers) await h.prepare(config);
-  const step = dataParallelStepper(shared, DEFAULT_OPTIMIZER, helpers);
+  // every batch shared, however small (the page shares only long ones: MIN_PART_TOKENS)
+  const step = dataParallelStepper(shared, DEFAULT_OPTIMIZER, helpers, 1);
   try {
     const losses: [number, number][] = [];
     for (const [i, size] of sizes.entries()) {
@@ -121,6 +123,17 @@ describe('data-parallel training', () => {
       expect(maxDiff(expected, sum)).toBeLessThan(1e-5 * Math.max(1, scale));
     });
   }
+
+  it('shares a batch only where each part gets enough source tokens', () => {
+    const batch = (size: number, srcLen: number) => ({ ...batchOf(size, 0, false), size, srcLen });
+    expect(partsFor(batch(32, 48), 2)).toBe(2);
+    expect(partsFor(batch(32, 48), 4)).toBe(2);
+    expect(partsFor(batch(32, 12), 2)).toBe(1);
+    expect(partsFor(batch(32, 40), 2)).toBe(2);
+    expect(partsFor(batch(32, 39), 2)).toBe(1);
+    expect(partsFor(batch(3, 6), 4, 1)).toBe(4);
+    expect(partsFor(batch(1, 1), 4)).toBe(1);
+  });
 
   it('leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
