@@ -135,8 +135,8 @@ export async function twoPagesAtOnce(
 ): Promise<SpeedRow> {
   const alone = { backend: 'wasm', threads: 1, workers: 1 };
   const [a, b] = await Promise.all([
-    browserSpeed(session, alone, 10, config),
-    browserSpeed(session, alone, 10, config),
+    browserSpeed(session, alone, 30, config),
+    browserSpeed(session, alone, 30, config),
   ]);
   return {
     ...a,
@@ -165,9 +165,9 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   // GPU backends here are SwiftShader (a CPU emulation): a few steps are enough to see their rate
   for (const [setup, steps] of [
     // every core against one: workers sharing each batch (the page's default), TF.js's threads
-    [alone, 10],
-    [shared, 10],
-    [{ backend: 'wasm', threads: cores, workers: 1 }, 10],
+    [alone, 30],
+    [shared, 30],
+    [{ backend: 'wasm', threads: cores, workers: 1 }, 30],
     [{ backend: 'webgpu' }, 3],
     [{ backend: 'webgl' }, 3],
     [{ backend: 'cpu' }, 2],
@@ -181,7 +181,7 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   console.log(`two pages at once: ${speeds.at(-1)!.note}`);
   // the model PyTorch is compared on, in the page's engine alone and shared among workers
   for (const setup of [alone, shared]) {
-    speeds.push(await browserSpeed(session, setup, 10, TORCH_CONFIG));
+    speeds.push(await browserSpeed(session, setup, 20, TORCH_CONFIG));
     console.log(`wasm, PyTorch’s config: ${speeds.at(-1)!.examplesPerSec.toFixed(1)} ex/s`);
   }
   await tf.setBackend('wasm');
