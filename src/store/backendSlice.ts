@@ -11,12 +11,12 @@ import { engineClient } from './workers';
 
 /**
  * How the backend was chosen: `forced` by ?backend=, `kept` from an earlier probe in this
- * browser, `probing` now, `measured` by this page's probe, `rule` (the adapter-name rule, before
- * or without a probe), `waiting` (the rule; the probe gave way to a corpus load and runs after
- * it), `failed` when the probe could not finish.
+ * browser, `probing` now, `measured` by this page's probe, `first` (a first visit's start on wasm,
+ * engineStart.ts, before or without a probe), `waiting` (the same start; the probe gave way to a
+ * corpus load and runs after it), `failed` when the probe could not finish.
  */
 export type BackendChoiceState =
-  'forced' | 'kept' | 'rule' | 'waiting' | 'probing' | 'measured' | 'failed';
+  'forced' | 'kept' | 'first' | 'waiting' | 'probing' | 'measured' | 'failed';
 
 /** The probe starts this long after the engine is up, so it does not slow the first answer. */
 export const PROBE_DELAY_MS = 3000;
@@ -56,13 +56,13 @@ export const createBackendSlice: StateCreator<AppState, [], [], BackendSlice> = 
     backend: null,
     backendError: null,
     backendProbe: null,
-    backendChoice: 'rule',
+    backendChoice: 'first',
     probeError: null,
     engineActivity: null,
     async startEngine() {
       if (get().backend) return;
       const { preferred, kept, report } = startEngineOnce();
-      set({ backendProbe: kept, backendChoice: preferred ? 'forced' : kept ? 'kept' : 'rule' });
+      set({ backendProbe: kept, backendChoice: preferred ? 'forced' : kept ? 'kept' : 'first' });
       try {
         set({ backend: await report });
         // weights load lazily once TF.js is up; BM25 has been answering meanwhile

@@ -44,8 +44,16 @@ export interface EngineStart {
 let started: EngineStart | null = null;
 
 /**
+ * The backend of a first visit (nothing named, nothing measured here yet): wasm starts in tens of
+ * milliseconds and needs no GPU adapter (asking for one, and compiling a GPU backend's shaders on
+ * its first decode, cost hundreds), so the first answer comes from it; the backend probe then
+ * times every backend and moves the engine to the fastest (backendSlice.ts).
+ */
+export const FIRST_VISIT_BACKEND: BackendName = 'wasm';
+
+/**
  * Start TF.js in the engine worker, once per page: the named backend, else the one an earlier
- * probe measured fastest here, else the adapter-name rule. The page's first script calls it
+ * probe measured fastest here, else FIRST_VISIT_BACKEND. The page's first script calls it
  * (main.tsx), so the backend starts as soon as the worker's script has run, while the app's own
  * script is still downloading; the store picks up the same start (backendSlice).
  */
@@ -60,7 +68,11 @@ export function startEngineOnce(): EngineStart {
     preferred,
     wasmThreads: threads ?? 1,
     kept,
-    report: engineClient().init(preferred ?? kept?.choice, threads, trainWorkers()),
+    report: engineClient().init(
+      preferred ?? kept?.choice ?? FIRST_VISIT_BACKEND,
+      threads,
+      trainWorkers(),
+    ),
   };
   return started;
 }

@@ -9,10 +9,14 @@ export function BackendProbeNote() {
   const backend = useAppStore((s) => s.backend);
   if (!backend) return null;
   const figures = probe ? probeSummary(probe.figures) : '';
+  const start =
+    backend.backend === 'wasm'
+      ? 'started on wasm, the quickest to a first answer'
+      : 'wasm did not start (see Engine details)';
   const text = {
     forced: 'chosen by ?backend= in the address',
-    rule: 'first guess; each backend is timed in a moment',
-    waiting: 'first guess; each backend is timed once the corpus has loaded',
+    first: `${start}; each backend is timed in a moment`,
+    waiting: `${start}; each backend is timed once the corpus has loaded`,
     probing: 'timing each backend…',
     measured: `fastest measured, per training step: ${figures}`,
     kept: `fastest when measured${probe ? ` on ${probe.at.slice(0, 10)}` : ''}${figures ? `, per training step: ${figures}` : ''}`,

@@ -28,8 +28,8 @@ export function EngineDetails() {
       <summary>Engine details</summary>
       <p>
         The models compute with TF.js, which can use the graphics card (through WebGPU or WebGL) or
-        the processor (through WebAssembly or plain JavaScript). On a first visit it tries them in
-        that order and skips a graphics card that is only imitated in software; a few seconds later
+        the processor (through WebAssembly or plain JavaScript). On a first visit it starts on
+        WebAssembly, which is ready soonest, so the first answer comes quickly; a few seconds later
         it times one training step and one search step of the classroom model on each of them, in a
         worker of its own, and moves to the fastest. This browser keeps the figures, so the next
         visit starts on that one.
