@@ -4,6 +4,7 @@ import type { DenseTrainConfig } from '../models/dense/config';
 import { DEMO_DENSE_CONFIG } from '../models/dense/presets';
 import { DEMO_TRAIN_CONFIG } from '../models/train/presets';
 import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
+import { batchProgress } from './progressBatcher';
 import type { AppState } from './appStore';
 import { engineClient } from './workers';
 
@@ -99,18 +100,23 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       trainingSpeed: null,
     });
     const running = () => (get().trainingStatus === 'paused' ? 'paused' : 'running');
+    const steps = batchProgress((progress, losses) =>
+      set({ progress, losses: [...get().losses, ...losses] }),
+    );
     const common = {
       onStage: (trainingStage: string) => set({ trainingStage }),
-      onProgress: (progress: TrainProgress) =>
-        set({ progress, losses: [...get().losses, progress.loss] }),
-      onEval: (e: EvalPoint) => set({ evals: [...get().evals, e] }),
+      onProgress: (progress: TrainProgress) => steps.push(progress),
+      onEval: (e: EvalPoint) => {
+        steps.flush();
+        set({ evals: [...get().evals, e] });
+      },
     };
+    // whatever ends the run, its last steps are shown before the outcome
+    const ended = <T>(outcome: Promise<T>) => outcome.finally(() => steps.flush());
     if (trainKind === 'querygen') {
       try {
-        const outcome = await engineClient().trainQueryGenerator(
-          corpus,
-          get().queryGenConfig,
-          Comlink.proxy({ ...common }),
+        const outcome = await ended(
+          engineClient().trainQueryGenerator(corpus, get().queryGenConfig, Comlink.proxy(common)),
         );
         set({
           trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
@@ -128,13 +134,15 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     }
     if (trainKind === 'dense') {
       try {
-        const outcome = await engineClient().trainDense(
-          corpus,
-          denseTrainConfig,
-          Comlink.proxy({
-            ...common,
-            onPrepared: (densePlan) => set({ densePlan, trainingStatus: running() }),
-          }),
+        const outcome = await ended(
+          engineClient().trainDense(
+            corpus,
+            denseTrainConfig,
+            Comlink.proxy({
+              ...common,
+              onPrepared: (densePlan) => set({ densePlan, trainingStatus: running() }),
+            }),
+          ),
         );
         set({
           trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
@@ -150,20 +158,15 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       return;
     }
     try {
-      const outcome = await engineClient().train(
-        corpus,
-        trainConfig,
-        Comlink.proxy({
-          onStage: (trainingStage: string) => set({ trainingStage }),
-          onPrepared: (trainingPlan) =>
-            set({
-              trainingPlan,
-              trainingStatus: get().trainingStatus === 'paused' ? 'paused' : 'running',
-            }),
-          onProgress: (progress: TrainProgress) =>
-            set({ progress, losses: [...get().losses, progress.loss] }),
-          onEval: (e: EvalPoint) => set({ evals: [...get().evals, e] }),
-        }),
+      const outcome = await ended(
+        engineClient().train(
+          corpus,
+          trainConfig,
+          Comlink.proxy({
+            ...common,
+            onPrepared: (trainingPlan) => set({ trainingPlan, trainingStatus: running() }),
+          }),
+        ),
       );
       set({
         trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
