@@ -16,4 +16,22 @@ describe('corpusFingerprint', () => {
       corpusFingerprint({ name: 'c', docs: docs(['a', 'bc']) }),
     );
   });
+
+  it('reads a document list once, and a list under another name gets its own key', () => {
+    let reads = 0;
+    const list = ['d1', 'd2', 'd3'].map((id) => ({
+      title: '',
+      text: '',
+      get id() {
+        reads++;
+        return id;
+      },
+    }));
+    const first = corpusFingerprint({ name: 'c', docs: list });
+    const afterFirst = reads;
+    expect(corpusFingerprint({ name: 'c', docs: list })).toBe(first);
+    expect(reads).toBe(afterFirst);
+    const renamed = corpusFingerprint({ name: 'd', docs: list });
+    expect(renamed).toBe(first.replace(/^c#/, 'd#'));
+  });
 });
