@@ -12,7 +12,7 @@ const WORDS =
   );
 
 /** A synthetic BEIR corpus.jsonl of `docs` documents of about `bytesPerDoc` bytes each. */
-function syntheticCorpus(docs: number, bytesPerDoc: number): Buffer {
+export function syntheticCorpus(docs: number, bytesPerDoc: number): Buffer {
   let seed = 42;
   const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const lines: string[] = [];

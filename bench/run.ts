@@ -3,6 +3,7 @@ import { ANN_SETUP, benchAnn } from './ann.bench';
 import { ANSERINI_FLAT, benchBM25 } from './bm25.bench';
 import { startPageSession, type PageSession } from './browser';
 import { benchCorpusLoad } from './corpusLoad.bench';
+import { benchDenseLarge } from './denseLarge.bench';
 import { benchInspectorFrames } from './inspectorFrames.bench';
 import { benchMethods } from './methods.bench';
 import { benchFirstAnswer } from './firstAnswer.bench';
@@ -18,7 +19,7 @@ import { markdownTable, writeResults, type BenchRow } from './results';
 import { DOCID_SCHEMES, type DocidSchemeName } from '../src/core/docids/registry';
 
 /**
- * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed|generative|ann|inspector|methods ...]
+ * npm run bench [-- --dataset DIR ...] [--split test] [--suite bm25|page|speed|generative|ann|inspector|methods|dense-large ...]
  *   [--epochs N] [--dense-epochs N]
  * With no --dataset: the built-in corpus, and SciFact when ../shared/datasets/scifact exists.
  * Suites: bm25 (quality and speed against MiniSearch), page (the built app in headless Chromium),
@@ -28,7 +29,8 @@ import { DOCID_SCHEMES, type DocidSchemeName } from '../src/core/docids/registry
  * methods (generative, dense, BM25 and their fusion on the same queries: quality, latency, memory),
  * ablation (docid scheme × indexing strategy, same model and example budget per row; hours),
  * seal-index (SEAL's n-gram index built in the page's worker: time and bytes per corpus token),
- * probe (the page's backend probe as a first visitor gets it: each backend's step times).
+ * probe (the page's backend probe as a first visitor gets it: each backend's step times),
+ * dense-large (the dense retriever trained on 50,000 documents in the page: main-thread long tasks).
  * --no-train-queries: collections are read with their train split ignored (pseudo-queries only).
  * --budget N: training examples per ablation row (default: 32,000 on the built-in corpus, 30,000
  *   elsewhere, where only atomic and semantic docids are run).
@@ -46,6 +48,7 @@ const SUITES = [
   'ablation',
   'seal-index',
   'probe',
+  'dense-large',
 ];
 function parseArgs(argv: string[]) {
   const datasets: string[] = [];
@@ -156,9 +159,18 @@ if (suites.includes('page')) {
     ];
     console.log(markdownTable(rows));
     writeResults('page', rows, [
-      "First answer: navigation start → first generative result in the page, fresh browser context (cold cache) per run, served from localhost, the query typed in the frame the query box appears in (queryTypedP50Ms: when the page saw the typing); read by the page's own clock (a MutationObserver records when the first result of each method enters the page). driverSeenP50Ms: the same moment as the benchmark's driver saw it (Playwright polls for elements with growing pauses, so this column runs a few hundred ms late; the runs before this column existed reported only this way). The returning-visitor row's contexts hold what an earlier visit's backend probe kept in localStorage (wasm, what it measures on this machine), so the engine starts wasm at once, requests no GPU adapter and runs no probe; the first row's contexts start empty (a first visit: the name rule picks the backend, and the probe starts 3 s after the engine is up). The row marked ?q= is a returning visitor opening a link that carries the question (the app searches it once it is up; nothing is typed, so no driver latency is in it).",
+      "First answer: navigation start → first generative result in the page, fresh browser context (cold cache) per run, served from localhost, the query typed in the frame the query box appears in (queryTypedP50Ms: when the page saw the typing); read by the page's own clock (a MutationObserver records when the first result of each method enters the page). driverSeenP50Ms: the same moment as the benchmark's driver saw it (Playwright polls for elements with growing pauses, so this column runs a few hundred ms late; the runs before this column existed reported only this way). The returning-visitor row's contexts hold what an earlier visit's backend probe kept in localStorage (wasm, what it measures on this machine), so the engine starts wasm and runs no probe; the first row's contexts start empty (a first visit: the engine starts on wasm without asking for a GPU adapter, and the probe starts 3 s after it is up). The row marked ?q= is a returning visitor opening a link that carries the question (the app searches it once it is up; nothing is typed, so no driver latency is in it).",
       'Indexing run: the Index panel with its default settings on the built-in corpus, pressed Index → Done (data preparation, training and the periodic held-out evaluations included), on the backend the page picked. saveMs: Done → the trained model listed in the Saved view (weights exported from the worker and written to IndexedDB); savedMegabytes: its size there; reloadToFirstAnswerMs: a reload with a query in the URL → the first answer of the restored model (read from IndexedDB, no training).',
       "Corpus load: a 50,000-document (~50 MB) corpus.jsonl loaded through the file picker, in a fresh context (a first visit: the backend probe, due 3 s after the engine is up, gives way to the load). loadMs: the page's clock, from the file input's change event to the header naming the new corpus; driverSeenMs: the driver's, from setInputFiles to Playwright seeing that header (runs before 2026-12-02 reported only this). longTasks: main-thread tasks over 50 ms during the load (PerformanceObserver); parsing and BM25 indexing run in a worker.",
+    ]);
+  });
+}
+if (suites.includes('dense-large')) {
+  await withPageSession('dense-large', async (session) => {
+    const rows = [await benchDenseLarge(session)];
+    console.log(markdownTable(rows));
+    writeResults('dense-large', rows, [
+      'A 50,000-document synthetic corpus.jsonl (~50 MB, the page suite’s) loaded through the file picker, then the Index panel: Dense (dual encoder), the Tiny preset, 1 epoch, Train dense retriever → Done. Training, the held-out evaluation and the encoding of all 50,000 documents run in the engine’s worker. longTasks: main-thread tasks over 50 ms from the press to Done (PerformanceObserver); wallSeconds: press → Done as the driver saw it.',
     ]);
   });
 }
