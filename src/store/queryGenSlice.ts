@@ -10,6 +10,7 @@ import {
 import type { GeneratedQuery, GeneratedSummary, QueryGenInfo } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { engineClient } from './workers';
+import { handCorpus } from './handCorpus';
 
 export interface QueryGenSlice {
   /** the query generator's training settings (Index panel) */
@@ -62,7 +63,7 @@ export const createQueryGenSlice: StateCreator<AppState, [], [], QueryGenSlice> 
     set({ generating: { done: 0, total: corpus.docs.length }, generateError: null });
     try {
       const summary = await engineClient().generateQueries(
-        corpus,
+        await handCorpus(corpus),
         querySample,
         queryFilter,
         Comlink.proxy((done: number, total: number) => set({ generating: { done, total } })),

@@ -5,6 +5,7 @@ import { DEMO_DENSE_CONFIG } from '../models/dense/presets';
 import { DEMO_TRAIN_CONFIG } from '../models/train/presets';
 import type { DsiTrainConfig, EvalPoint, TrainProgress } from '../models/train/trainDsi';
 import { batchProgress } from './progressBatcher';
+import { handCorpus } from './handCorpus';
 import type { AppState } from './appStore';
 import { engineClient } from './workers';
 
@@ -116,7 +117,11 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     if (trainKind === 'querygen') {
       try {
         const outcome = await ended(
-          engineClient().trainQueryGenerator(corpus, get().queryGenConfig, Comlink.proxy(common)),
+          engineClient().trainQueryGenerator(
+            await handCorpus(corpus),
+            get().queryGenConfig,
+            Comlink.proxy(common),
+          ),
         );
         set({
           trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
@@ -136,7 +141,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       try {
         const outcome = await ended(
           engineClient().trainDense(
-            corpus,
+            await handCorpus(corpus),
             denseTrainConfig,
             Comlink.proxy({
               ...common,
@@ -160,7 +165,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     try {
       const outcome = await ended(
         engineClient().train(
-          corpus,
+          await handCorpus(corpus),
           trainConfig,
           Comlink.proxy({
             ...common,

@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
 import type { CorpusWorkerApi } from '../worker/corpusApi';
-import type { EngineWorkerApi } from '../worker/engineApi';
+import type { EnginePageApi } from '../worker/engineApi';
 
 let corpusWorker: Comlink.Remote<CorpusWorkerApi> | null = null;
-let engineWorker: Comlink.Remote<EngineWorkerApi> | null = null;
+let engineWorker: Comlink.Remote<EnginePageApi> | null = null;
 
 /** The corpus worker (parsing, BM25), started on first use. */
 export function corpusClient(): Comlink.Remote<CorpusWorkerApi> {
@@ -17,8 +17,8 @@ export function corpusClient(): Comlink.Remote<CorpusWorkerApi> {
 }
 
 /** The engine worker (TF.js and the models), started on first use. */
-export function engineClient(): Comlink.Remote<EngineWorkerApi> {
-  engineWorker ??= Comlink.wrap<EngineWorkerApi>(
+export function engineClient(): Comlink.Remote<EnginePageApi> {
+  engineWorker ??= Comlink.wrap<EnginePageApi>(
     new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
       type: 'module',
       name: 'engine',

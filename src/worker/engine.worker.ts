@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import '../models/tfSetup';
+import { withCorpusTickets } from './corpusTickets';
 import { createEngine } from './engine';
 
-Comlink.expose(createEngine());
+Comlink.expose(withCorpusTickets(createEngine()));

@@ -1,3 +1,4 @@
+import type { CorpusHead, CorpusPart } from '../core/corpus/corpusParts';
 import type { Corpus } from '../core/corpus/types';
 import type { DocidVocab } from '../core/docids/types';
 import type { TraceEntry } from '../core/decode/searchTree';
@@ -373,3 +374,27 @@ export interface EngineWorkerApi {
   /** SEAL: encoding `texts` and building their n-gram index in this worker (the benchmark page). */
   measureNgramIndex(texts: string[], tokenizer: TokenizerParams): Promise<NgramIndexTiming>;
 }
+
+/** The engine's methods that take a whole corpus. */
+export type CorpusMethods = 'train' | 'trainDense' | 'trainQueryGenerator' | 'generateQueries';
+
+/** A corpus handed to the engine worker in parts (store/handCorpus.ts), named by its number. */
+export interface CorpusTicket {
+  corpusTicket: number;
+}
+
+type WithTicket<F> = F extends (corpus: Corpus, ...rest: infer R) => infer T
+  ? (corpus: CorpusTicket, ...rest: R) => T
+  : never;
+
+/**
+ * The engine as the page reaches it through Comlink: a corpus goes over in parts first
+ * (`beginCorpus`, `addCorpusPart`), and the methods that take one name it by its ticket, so no
+ * single message copies the whole corpus on the page's thread (worker/corpusTickets.ts).
+ */
+export type EnginePageApi = Omit<EngineWorkerApi, CorpusMethods> & {
+  [K in CorpusMethods]: WithTicket<EngineWorkerApi[K]>;
+} & {
+  beginCorpus(ticket: number, head: CorpusHead): void;
+  addCorpusPart(ticket: number, part: CorpusPart): void;
+};
