@@ -8,6 +8,7 @@ import { batchProgress } from './progressBatcher';
 import { handCorpus } from './handCorpus';
 import type { AppState } from './appStore';
 import { engineClient } from './workers';
+import type { CorpusTicket } from '../worker/engineApi';
 
 export type TrainingStatus =
   'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'cancelled' | 'error';
@@ -112,16 +113,16 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
         set({ evals: [...get().evals, e] });
       },
     };
-    // whatever ends the run, its last steps are shown before the outcome
-    const ended = <T>(outcome: Promise<T>) => outcome.finally(() => steps.flush());
+    // the engine gets the corpus in parts, then the run; whatever ends it, its last steps are
+    // shown before the outcome
+    const runOnCorpus = <T>(run: (ticket: CorpusTicket) => Promise<T>) =>
+      handCorpus(corpus)
+        .then(run)
+        .finally(() => steps.flush());
     if (trainKind === 'querygen') {
       try {
-        const outcome = await ended(
-          engineClient().trainQueryGenerator(
-            await handCorpus(corpus),
-            get().queryGenConfig,
-            Comlink.proxy(common),
-          ),
+        const outcome = await runOnCorpus((ticket) =>
+          engineClient().trainQueryGenerator(ticket, get().queryGenConfig, Comlink.proxy(common)),
         );
         set({
           trainingStatus: outcome.cancelled ? 'cancelled' : 'done',
@@ -139,9 +140,9 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     }
     if (trainKind === 'dense') {
       try {
-        const outcome = await ended(
+        const outcome = await runOnCorpus((ticket) =>
           engineClient().trainDense(
-            await handCorpus(corpus),
+            ticket,
             denseTrainConfig,
             Comlink.proxy({
               ...common,
@@ -163,9 +164,9 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       return;
     }
     try {
-      const outcome = await ended(
+      const outcome = await runOnCorpus((ticket) =>
         engineClient().train(
-          await handCorpus(corpus),
+          ticket,
           trainConfig,
           Comlink.proxy({
             ...common,
