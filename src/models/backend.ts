@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { answerWasmFetches } from './handedWasm';
+import { WASM_BINARIES } from './wasmBinaries';
 
 // Threads (SharedArrayBuffer) need a cross-origin isolated page; TF.js checks that itself and
 // falls back to one thread with SIMD (build-tools/tfjsWasmThreads.ts keeps the threaded build
@@ -37,12 +36,10 @@ async function withAllCores<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
-// the wasm binaries are bundled by Vite and served with the app (no CDN)
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
-});
+// the wasm binaries are bundled by Vite and served with the app (no CDN); TF.js fetches them
+// through its platform, which answers from a binary the page handed over (handedWasm.ts)
+setWasmPaths(WASM_BINARIES, true);
+answerWasmFetches();
 
 import { BACKEND_ORDER, SOFTWARE_RENDERER, type BackendName } from './backendNames';
 

@@ -1,6 +1,8 @@
 import type { BackendName, BackendReport } from '../models/backend';
 import { BACKEND_ORDER } from '../models/backendNames';
 import { PROBE_STORAGE_KEY, readKeptProbe, type BackendProbe } from '../models/backendChoice';
+import { ONE_THREAD_WASM } from '../models/wasmBinaries';
+import * as Comlink from 'comlink';
 import { engineClient } from './workers';
 
 /** `?backend=webgl` (or webgpu, wasm, cpu) puts that backend first (for comparing backends and for tests). */
@@ -64,15 +66,27 @@ export function startEngineOnce(): EngineStart {
   const kept = preferred
     ? null
     : readKeptProbe(pageStorage()?.getItem(PROBE_STORAGE_KEY) ?? null, threads ?? 1);
+  const backend = preferred ?? kept?.choice ?? FIRST_VISIT_BACKEND;
+  const wasm = backend === 'wasm' && (threads ?? 1) === 1 ? ONE_THREAD_WASM : undefined;
   started = {
     preferred,
     wasmThreads: threads ?? 1,
     kept,
-    report: engineClient().init(
-      preferred ?? kept?.choice ?? FIRST_VISIT_BACKEND,
-      threads,
-      trainWorkers(),
-    ),
+    report: engineClient().init(backend, threads, trainWorkers(), wasm),
   };
+  if (wasm) handWasm(wasm);
   return started;
+}
+
+/**
+ * Download the wasm binary here, while the engine's script is still loading, and hand it over:
+ * the engine asks for it only once its script has run (models/handedWasm.ts).
+ */
+function handWasm(url: string): void {
+  fetch(url)
+    .then((r) => (r.ok ? r.arrayBuffer() : null))
+    .catch(() => null)
+    .then((bytes) =>
+      engineClient().provideWasm(url, bytes ? Comlink.transfer(bytes, [bytes]) : null),
+    );
 }

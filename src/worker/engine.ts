@@ -5,6 +5,7 @@ import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/d
 import { docidToString, formatDocid } from '../core/docids/types';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { pickBackend, setWasmThreads, switchBackend, type BackendReport } from '../models/backend';
+import { expectWasm, provideWasm } from '../models/handedWasm';
 import type { ShareTraining } from '../models/train/trainStep';
 import { defaultTrainWorkers, describeTraining, TrainWorkers } from './trainWorkers';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
@@ -107,13 +108,16 @@ export function createEngine(): EngineWorkerApi {
     training ? training.share(model, optimizer) : null;
 
   return {
-    init(preferred, wasmThreads, workers) {
+    init(preferred, wasmThreads, workers, wasmComing) {
+      if (wasmComing) expectWasm(wasmComing);
       if (wasmThreads) setWasmThreads(wasmThreads);
       if (workers) trainWorkersAsked = workers;
       const report = pickBackend(preferred).then(withTraining);
       backendReady = report.catch(() => undefined);
       return report;
     },
+
+    provideWasm,
 
     setBackend: async (name) => withTraining(await switchBackend(name)),
 

@@ -251,13 +251,17 @@ export interface EngineWorkerApi {
    * Pick and start the TF.js backend (webgpu → webgl → wasm → cpu), `preferred` first when given;
    * `wasmThreads`: the wasm backend's threads (default one; more need a cross-origin isolated page).
    * `trainWorkers`: workers that share each training batch on wasm with one thread (default:
-   * every core, up to four).
+   * every core, up to four). `wasmComing`: the URL of a wasm binary the page is downloading, which
+   * TF.js then takes from provideWasm instead of fetching it.
    */
   init(
     preferred?: BackendName,
     wasmThreads?: number,
     trainWorkers?: number,
+    wasmComing?: string,
   ): Promise<BackendReport>;
+  /** The bytes of the wasm binary named to init (transferred); null when the download failed. */
+  provideWasm(url: string, bytes: ArrayBuffer | null): void;
   /** Switch to another backend (weights move with it). */
   setBackend(name: BackendName): Promise<BackendReport>;
   /**
