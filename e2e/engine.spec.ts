@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { engineActivity, openApp } from './app';
+import { builtinTestQuestion, engineActivity, openApp } from './app';
 
 test('typing a 40-character question at 30 keys/s starts at most 3 beam searches', async ({
   page,
@@ -53,4 +53,26 @@ test('after the shipped models answer 1,000+ queries each, the engine holds no m
   expect(end.denseSearches - start.denseSearches).toBeGreaterThanOrEqual(1000);
   expect(end.tensors).toBe(start.tensors);
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test.describe('with no service worker fetching files of its own', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a question in the address is answered by the generative model before the dense model is fetched', async ({
+    page,
+  }) => {
+    const question = builtinTestQuestion(1);
+    const generative = page.getByRole('region', { name: 'Generative results', exact: true });
+    // for each request of the dense checkpoint: was the generative answer on screen already?
+    const answeredBefore: boolean[] = [];
+    await page.route('**/models/genir-demo-dense/**', async (route) => {
+      answeredBefore.push((await generative.getByRole('listitem').count()) > 0);
+      await route.continue();
+    });
+    await page.goto(`/?q=${encodeURIComponent(question)}`);
+    await expect(generative.getByRole('listitem')).toHaveCount(10, { timeout: 60_000 });
+    // the dense model still comes: its four files (model, weights, tokenizer, embeddings)
+    await expect.poll(() => answeredBefore.length, { timeout: 60_000 }).toBe(4);
+    expect(answeredBefore).toEqual([true, true, true, true]);
+  });
 });

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { TokenizerJSON } from '../core/text/tokenizer';
 import type { ParamStore, WeightSource } from './layers/params';
 import { createSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
@@ -73,17 +72,4 @@ export function weightSource(table: readonly WeightEntry[], bytes: ArrayBuffer):
       throw new Error(`weights.bin is too short for ${name}`);
     return new Float32Array(bytes.slice(w.offset, w.offset + n * 4));
   };
-}
-
-/** Overwrite every weight of `params` from `bytes` laid out by `table`; checks names and shapes. */
-export function assignWeights(
-  params: ParamStore,
-  table: readonly WeightEntry[],
-  bytes: ArrayBuffer,
-): void {
-  const source = weightSource(table, bytes);
-  for (const [name, v] of params) {
-    const values = source(name, v.shape);
-    tf.tidy(() => v.assign(tf.tensor(values, v.shape)));
-  }
 }

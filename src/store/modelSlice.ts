@@ -30,7 +30,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
   let syncing: Promise<void> = Promise.resolve();
 
   async function syncNow() {
-    const { corpus, model, dense } = get();
+    const { corpus, dense } = get();
     if (!corpus) return;
     const fits = (m: { corpusName: string; docCount: number } | null) =>
       m !== null && m.corpusName === corpus.name && m.docCount === corpus.docs.length;
@@ -41,13 +41,22 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       await engineClient().dropDense();
       get().setDense(null);
     }
-    if (get().denseStatus === 'none')
-      void get()
-        .restoreSaved('dense')
-        .then((restored) => {
-          if (!restored && builtinNow() && get().denseStatus === 'none')
-            void get().loadShippedDense();
-        });
+    await syncGenerative(fits, builtinNow);
+    void get()
+      .generativeSettled()
+      .then(async () => {
+        if (get().denseStatus !== 'none') return;
+        const restored = await get().restoreSaved('dense');
+        if (!restored && builtinNow() && get().denseStatus === 'none')
+          void get().loadShippedDense();
+      });
+  }
+
+  async function syncGenerative(
+    fits: (m: { corpusName: string; docCount: number } | null) => boolean,
+    builtinNow: () => boolean,
+  ) {
+    const { model } = get();
     if (fits(model)) return;
     if (model) {
       await engineClient().dropModel();

@@ -281,10 +281,12 @@ export const createSavedSlice: StateCreator<AppState, [], [], SavedSlice> = (set
       // a corpus kept from the last visit opens instead of the built-in one: its models come
       // with it (syncModelWithCorpus), the shipped ones only if it fails to load
       const shippedGenerative = !kept && !generative ? get().loadShippedModel() : null;
-      // the dense checkpoint after the generative one: both become tensors on the engine's one
-      // thread, and the generative answer is the one the page is about
+      // the dense checkpoint after the generative one and its first answer: both run on the
+      // engine's one thread, and the generative answer is the one the page is about
       if (!kept && !dense)
-        void (shippedGenerative ?? Promise.resolve()).then(() => get().loadShippedDense());
+        void (shippedGenerative ?? Promise.resolve())
+          .then(() => get().generativeSettled())
+          .then(() => get().loadShippedDense());
       void get().refreshSaved();
       void restoreQueryGenerator();
     },

@@ -30,6 +30,13 @@ export interface SearchSlice {
   /** Search the current query with every method (BM25, generative, dense). */
   runSearch(): Promise<void>;
   runGenerativeSearch(): Promise<void>;
+  /**
+   * Settles once no generative model is loading and no generative search is under way (each one
+   * answered, superseded or failed). The dense model waits for it: both run on the engine's one
+   * thread, and a dense checkpoint imported during the first decode delayed the first generative
+   * answer by about 100 ms (two cores).
+   */
+  generativeSettled(): Promise<void>;
 }
 
 /** How many results each method lists. */
@@ -40,7 +47,14 @@ export const SEARCH_DEBOUNCE_MS = 150;
 
 let pendingSearch: ReturnType<typeof setTimeout> | undefined;
 
-export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (set, get) => ({
+/** runGenerativeSearch calls not yet returned */
+const generativeUnderWay = new Set<Promise<void>>();
+
+export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (
+  set,
+  get,
+  store,
+) => ({
   query: '',
   bm25Hits: [],
   resultsFor: '',
@@ -85,33 +99,56 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (s
     if (isSuperseded(hits) || !isCurrent(request)) return;
     set({ bm25Hits: hits, resultsFor: query, searchMs: performance.now() - start });
   },
-  async runGenerativeSearch() {
-    const { query, modelStatus, beamParams, model, corpus } = get();
-    if (query.trim() === '' || modelStatus !== 'ready') {
-      newRequest('generative');
-      lastGenerative = null;
-      set({ generative: null, generativeError: null });
-      return;
-    }
-    const asked = { query, params: beamParams, model };
-    const reuse = lastGenerative ? reuseGenerative(lastGenerative, asked, corpus) : 'search';
-    if (reuse === 'answered') set({ generative: lastGenerative!.answer!, generativeError: null });
-    if (reuse !== 'search') return;
-    const request = newRequest('generative');
-    const entry: LastGenerative = { ...asked, request };
-    lastGenerative = entry;
-    try {
-      const answer = await engineClient().search(query, beamParams, request);
-      if (isSuperseded(answer) || !isCurrent(request)) return;
-      entry.answer = answer;
-      set({ generative: answer, generativeError: null });
-    } catch (e) {
-      if (!isCurrent(request)) return;
-      lastGenerative = null;
-      set({ generative: null, generativeError: (e as Error).message });
+  runGenerativeSearch() {
+    const run = searchGenerative(get, set);
+    generativeUnderWay.add(run);
+    void run.finally(() => generativeUnderWay.delete(run));
+    return run;
+  },
+  async generativeSettled() {
+    for (;;) {
+      if (generativeUnderWay.size > 0) await Promise.allSettled([...generativeUnderWay]);
+      // a model on its way searches the query waiting as it arrives (setModel)
+      else if (get().modelStatus === 'loading')
+        await new Promise<void>((resolve) => {
+          const stop = store.subscribe((s) => {
+            if (s.modelStatus === 'loading') return;
+            stop();
+            resolve();
+          });
+        });
+      else return;
     }
   },
 });
+
+/** One generative search of the current query (runGenerativeSearch). */
+async function searchGenerative(get: () => AppState, set: (s: Partial<AppState>) => void) {
+  const { query, modelStatus, beamParams, model, corpus } = get();
+  if (query.trim() === '' || modelStatus !== 'ready') {
+    newRequest('generative');
+    lastGenerative = null;
+    set({ generative: null, generativeError: null });
+    return;
+  }
+  const asked = { query, params: beamParams, model };
+  const reuse = lastGenerative ? reuseGenerative(lastGenerative, asked, corpus) : 'search';
+  if (reuse === 'answered') set({ generative: lastGenerative!.answer!, generativeError: null });
+  if (reuse !== 'search') return;
+  const request = newRequest('generative');
+  const entry: LastGenerative = { ...asked, request };
+  lastGenerative = entry;
+  try {
+    const answer = await engineClient().search(query, beamParams, request);
+    if (isSuperseded(answer) || !isCurrent(request)) return;
+    entry.answer = answer;
+    set({ generative: answer, generativeError: null });
+  } catch (e) {
+    if (!isCurrent(request)) return;
+    lastGenerative = null;
+    set({ generative: null, generativeError: (e as Error).message });
+  }
+}
 
 /** The generative search asked last: its query, decoding settings, model, and answer once it came. */
 export interface LastGenerative {

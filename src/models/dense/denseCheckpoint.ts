@@ -1,5 +1,5 @@
 import { loadTokenizer, type TokenizerJSON } from '../../core/text/tokenizer';
-import { assignWeights, exportWeights, ownBuffer, type WeightEntry } from '../checkpoint';
+import { exportWeights, ownBuffer, weightSource, type WeightEntry } from '../checkpoint';
 import { denseIndexFromArray, indexEmbeddings } from './denseIndex';
 import { createDenseRetriever, type DenseRetriever } from './denseRetriever';
 import {
@@ -81,9 +81,11 @@ export function importDenseCheckpoint(files: {
     throw new Error(
       `embeddings.bin holds ${files.embeddings.byteLength} bytes, not ${count * dim * 4}`,
     );
-  const model = createDualEncoder(manifest.config);
+  const model = createDualEncoder(
+    manifest.config,
+    weightSource(manifest.weights, ownBuffer(files.weights)),
+  );
   try {
-    assignWeights(model.params, manifest.weights, ownBuffer(files.weights));
     const index = denseIndexFromArray(
       new Float32Array(ownBuffer(files.embeddings).slice(0)),
       count,

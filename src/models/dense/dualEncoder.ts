@@ -4,7 +4,7 @@ import { createAttention, multiHeadAttention, type AttentionWeights } from '../l
 import { embeddingLookup } from '../layers/embedding';
 import { createFeedForward, feedForward, type FeedForwardWeights } from '../layers/feedForward';
 import { layerNorm, paddingMask } from '../layers/ops';
-import { countParams, ParamFactory, type ParamStore } from '../layers/params';
+import { countParams, ParamFactory, type ParamStore, type WeightSource } from '../layers/params';
 import type { DualEncoderConfig } from './config';
 
 export type { DensePooling, DualEncoderConfig } from './config';
@@ -72,14 +72,26 @@ function createTower(f: ParamFactory, prefix: string, c: DualEncoderConfig): Tow
   };
 }
 
-/** A freshly initialised dual encoder (weights depend only on the config, seed included). */
-export function createDualEncoder(config: DualEncoderConfig): DualEncoderModel {
+/**
+ * A freshly initialised dual encoder (weights depend only on the config, seed included), or one
+ * whose weights `weights` gives (a checkpoint: no random numbers drawn only to be overwritten).
+ */
+export function createDualEncoder(
+  config: DualEncoderConfig,
+  weights?: WeightSource,
+): DualEncoderModel {
   if (config.d % config.heads !== 0) throw new Error('d must be a multiple of heads');
-  const f = new ParamFactory(config.seed);
-  const tokenEmbed = f.normal('embed', [config.vocab, config.d], 0.02);
-  const query = createTower(f, config.sharedTowers ? 'enc' : 'q', config);
-  const doc = config.sharedTowers ? query : createTower(f, 'd', config);
-  return { config, params: f.params, tokenEmbed, query, doc };
+  const f = new ParamFactory(config.seed, weights);
+  try {
+    const tokenEmbed = f.normal('embed', [config.vocab, config.d], 0.02);
+    const query = createTower(f, config.sharedTowers ? 'enc' : 'q', config);
+    const doc = config.sharedTowers ? query : createTower(f, 'd', config);
+    return { config, params: f.params, tokenEmbed, query, doc };
+  } catch (e) {
+    // a weight the source could not give: free those made before it
+    for (const v of f.params.values()) v.dispose();
+    throw e;
+  }
 }
 
 export function parameterCount(model: DualEncoderModel): number {
