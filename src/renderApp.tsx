@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import { registerOffline } from './offline';
+import { firstAnswerSettled } from './store/appStore';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -11,5 +12,6 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // this script is imported by main.tsx, so the page may have finished loading already
-if (document.readyState === 'complete') registerOffline();
-else window.addEventListener('load', registerOffline);
+const offline = () => registerOffline(firstAnswerSettled());
+if (document.readyState === 'complete') offline();
+else window.addEventListener('load', offline);

@@ -30,6 +30,23 @@ export type AppState = CorpusSlice &
     onCorpusChanged(): void;
   };
 
+/**
+ * Settles once the page's generative model is in use (or failed to load) and has answered the
+ * question waiting, if any.
+ */
+export async function firstAnswerSettled(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const settled = (s: AppState) => s.modelStatus === 'ready' || s.modelStatus === 'error';
+    if (settled(useAppStore.getState())) return resolve();
+    const stop = useAppStore.subscribe((s) => {
+      if (!settled(s)) return;
+      stop();
+      resolve();
+    });
+  });
+  await useAppStore.getState().generativeSettled();
+}
+
 export const useAppStore = create<AppState>()((...a) => {
   const [set, get] = a;
   return {
