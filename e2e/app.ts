@@ -38,6 +38,7 @@ export interface EngineActivity {
   beamSearches: number;
   denseSearches: number;
   superseded: number;
+  earlyAnswers: number;
   tensors: number;
 }
 
@@ -55,6 +56,7 @@ export async function engineActivity(page: Page): Promise<EngineActivity> {
     beamSearches: await count('engine-beam-searches'),
     denseSearches: await count('engine-dense-searches'),
     superseded: await count('engine-superseded'),
+    earlyAnswers: await count('engine-early-answers'),
     tensors: await count('engine-tensors'),
   };
 }

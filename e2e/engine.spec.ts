@@ -58,7 +58,7 @@ test('after the shipped models answer 1,000+ queries each, the engine holds no m
 test.describe('with no service worker fetching files of its own', () => {
   test.use({ serviceWorkers: 'block' });
 
-  test('a question in the address is answered by the generative model before the dense model is fetched', async ({
+  test('a question in the address is decoded as soon as the model is there, and answered before the dense model is fetched', async ({
     page,
   }) => {
     const question = builtinTestQuestion(1);
@@ -74,5 +74,7 @@ test.describe('with no service worker fetching files of its own', () => {
     // the dense model still comes: its four files (model, weights, tokenizer, embeddings)
     await expect.poll(() => answeredBefore.length, { timeout: 60_000 }).toBe(4);
     expect(answeredBefore).toEqual([true, true, true, true]);
+    // the link's question was decoded as soon as the model was there, and that decode answered
+    expect((await engineActivity(page)).earlyAnswers).toBe(1);
   });
 });

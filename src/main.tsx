@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { fetchCheckpointBytes } from './models/checkpointFiles';
 import { startEngineOnce } from './store/engineStart';
+import { addressQuestion } from './store/searchDefaults';
 import { appBaseUrl, BUILTIN_CORPUS, shippedModelUrl } from './store/shipped';
 import { corpusClient, engineClient } from './store/workers';
 
@@ -12,7 +13,8 @@ startEngineOnce();
 // the built-in corpus and its shipped model open unless this browser kept a corpus or a model
 // of its own, which only the app's script can tell (IndexedDB): download them meanwhile
 const modelUrl = shippedModelUrl(BUILTIN_CORPUS);
-void engineClient().expectCheckpoint(modelUrl);
+// a link's question is decoded as soon as the model is there (worker/earlyAnswer.ts)
+void engineClient().expectCheckpoint(modelUrl, addressQuestion(location.search) ?? undefined);
 fetchCheckpointBytes(modelUrl).then(
   (bytes) => void engineClient().provideCheckpoint(modelUrl, Comlink.transfer(bytes, bytes)),
   () => void engineClient().provideCheckpoint(modelUrl, null),

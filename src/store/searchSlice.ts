@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_BEAM_SEARCH_PARAMS, type BeamSearchParams } from '../core/decode/beamSearch';
+import type { BeamSearchParams } from '../core/decode/beamSearch';
 import type { LexicalHit } from '../worker/corpusApi';
 import type { GenerativeAnswer, ModelInfo } from '../worker/engineApi';
 import type { RequestTag } from '../worker/latestRequests';
 import type { AppState } from './appStore';
 import { isCurrent, isSuperseded, newRequest } from './requests';
-import { DEFAULT_SEARCH_BEAM } from './urlState';
+import { DEFAULT_SEARCH_PARAMS, SEARCH_RESULTS } from './searchDefaults';
 import { corpusClient, engineClient } from './workers';
 
 export interface SearchSlice {
@@ -39,8 +39,7 @@ export interface SearchSlice {
   generativeSettled(): Promise<void>;
 }
 
-/** How many results each method lists. */
-export const SEARCH_RESULTS = 10;
+export { SEARCH_RESULTS };
 
 /** Typing must pause this long (ms) before a search starts: one search per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -61,11 +60,7 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (
   searchMs: null,
   generative: null,
   generativeError: null,
-  beamParams: {
-    ...DEFAULT_BEAM_SEARCH_PARAMS,
-    beamSize: DEFAULT_SEARCH_BEAM,
-    topK: SEARCH_RESULTS,
-  },
+  beamParams: { ...DEFAULT_SEARCH_PARAMS },
   setQuery(query) {
     const arrivedWhole = Math.abs(query.length - get().query.length) > 1;
     set({ query });

@@ -1,5 +1,6 @@
 import type { BeamSearchParams } from '../core/decode/beamSearch';
 import { builtinCorpusOpen } from './corpusSlice';
+import { DEFAULT_SEARCH_BEAM } from './searchDefaults';
 import { DEFAULT_INSPECT_PARAMS, type InspectParams } from './inspectSlice';
 
 /**
@@ -16,7 +17,7 @@ export interface ViewState {
   builtinCorpus: boolean;
 }
 
-export const DEFAULT_SEARCH_BEAM = 10;
+export { DEFAULT_SEARCH_BEAM };
 
 const KEYS = {
   query: 'q',

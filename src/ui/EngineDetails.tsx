@@ -64,8 +64,10 @@ export function EngineDetails() {
           <span data-testid="engine-beam-searches">{activity.beamSearches}</span> beam searches,{' '}
           <span data-testid="engine-dense-searches">{activity.denseSearches}</span> dense searches,{' '}
           <span data-testid="engine-superseded">{activity.superseded}</span> requests dropped
-          because a newer one replaced them. TF.js holds{' '}
-          <span data-testid="engine-tensors">{activity.tensors}</span> tensors (
+          because a newer one replaced them,{' '}
+          <span data-testid="engine-early-answers">{activity.earlyAnswers}</span> answered by a
+          decode begun before they came (the question of a link, decoded as soon as the model was
+          there). TF.js holds <span data-testid="engine-tensors">{activity.tensors}</span> tensors (
           {formatMb(activity.bytes)}).
         </p>
       )}

@@ -86,15 +86,22 @@ describe('engine (TF.js cpu backend)', () => {
   }, 60_000);
 });
 
+/** The shipped checkpoint's six files, as the page hands them over. */
+async function shippedBytes(): Promise<ArrayBuffer[]> {
+  const { readFileSync } = await import('node:fs');
+  const dir = 'public/models/genir-demo/';
+  const names = ['model.json', 'weights.bin', 'tokenizer.json', 'docids.json', 'metrics.json'];
+  return [...names, 'config.json'].map((name) => {
+    const b = readFileSync(dir + name);
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  });
+}
+
+const SHIPPED_URL = 'http://localhost/models/genir-demo/';
+
 describe('engine: a checkpoint the page downloads and hands over', () => {
   it('a loadCheckpoint waits for provideCheckpoint and downloads nothing itself', async () => {
-    const { readFileSync } = await import('node:fs');
-    const dir = 'public/models/genir-demo/';
-    const names = ['model.json', 'weights.bin', 'tokenizer.json', 'docids.json', 'metrics.json'];
-    const bytes = [...names, 'config.json'].map((name) => {
-      const b = readFileSync(dir + name);
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
-    });
+    const bytes = await shippedBytes();
     const fetchBefore = globalThis.fetch;
     let fetched = 0;
     globalThis.fetch = (() => {
@@ -104,7 +111,7 @@ describe('engine: a checkpoint the page downloads and hands over', () => {
     try {
       const engine = createEngine();
       await engine.init('cpu');
-      const url = 'http://localhost/models/genir-demo/';
+      const url = SHIPPED_URL;
       engine.expectCheckpoint(url);
       let info: unknown;
       const loading = engine.loadCheckpoint(url, 'genir-demo').then((i) => (info = i));
@@ -119,4 +126,54 @@ describe('engine: a checkpoint the page downloads and hands over', () => {
       globalThis.fetch = fetchBefore;
     }
   });
+});
+
+describe('engine: the question of the page address, decoded before the page asks', () => {
+  const question = 'how are documents given identifiers';
+
+  /** An engine on the cpu backend with the shipped checkpoint handed over and put in use. */
+  async function engineWith(early?: { query: string; params: typeof params }) {
+    const engine = createEngine();
+    await engine.init('cpu');
+    engine.expectCheckpoint(SHIPPED_URL, early);
+    engine.provideCheckpoint(SHIPPED_URL, await shippedBytes());
+    await engine.loadCheckpoint(SHIPPED_URL, 'genir-demo');
+    return engine;
+  }
+  const docIds = (a: Awaited<ReturnType<ReturnType<typeof createEngine>['search']>>) => {
+    if (isSuperseded(a)) throw new Error('an untagged request is never superseded');
+    return a.hits.map((h) => [h.docId, h.score]);
+  };
+
+  it('the first search of that question and settings takes its answer, the same as a decode now', async () => {
+    const reference = await engineWith();
+    const expected = docIds(await reference.search(question, params));
+    await reference.dropModel();
+
+    const engine = await engineWith({ query: question, params });
+    expect(docIds(await engine.search(question, params))).toEqual(expected);
+    expect((await engine.activity()).earlyAnswers).toBe(1);
+    // it serves once: the next search decodes
+    expect(docIds(await engine.search(question, params))).toEqual(expected);
+    expect((await engine.activity()).earlyAnswers).toBe(1);
+    const tensors = tf.memory().numTensors;
+    await engine.dropModel();
+    expect(tf.memory().numTensors).toBeLessThan(tensors);
+  }, 60_000);
+
+  it('a search of other settings stops it and decodes its own', async () => {
+    const engine = await engineWith({ query: question, params });
+    const answer = await engine.search(question, { ...params, beamSize: 8, topK: 8 });
+    expect(docIds(answer)).toHaveLength(8);
+    expect((await engine.activity()).earlyAnswers).toBe(0);
+    await engine.dropModel();
+  }, 60_000);
+
+  it('a model dropped while it decodes keeps its weights until that decode has stopped', async () => {
+    const before = tf.memory().numTensors;
+    const engine = await engineWith({ query: question, params });
+    await engine.dropModel();
+    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    await until(async () => tf.memory().numTensors === before);
+  }, 60_000);
 });

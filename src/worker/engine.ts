@@ -12,7 +12,8 @@ import { DecodeStopped, retrieve } from '../models/dsiRetriever';
 import { sealAnswerParts } from './sealAnswer';
 import { ngramText } from '../core/docids/seal';
 import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
-import { ExpectedCheckpoints } from './expectedCheckpoints';
+import { ExpectedCheckpoints, type ReadyCheckpoint } from './expectedCheckpoints';
+import { disposeAfterEarly, takeEarlyAnswer } from './earlyAnswer';
 import { disposeSeq2Seq, parameterCount } from '../models/seq2seq';
 import { measureTrainingSpeed } from '../models/train/speedBenchmark';
 import { measureNgramIndex } from './ngramIndexTiming';
@@ -57,13 +58,16 @@ const isFrom = (info: ModelOrigin | undefined, origin: ModelOrigin) =>
  * borrows its model from a ModelSlot and a replaced model lives until its last call returns.
  */
 export function createEngine(): EngineWorkerApi {
-  const generative = new ModelSlot<GenerativeState>((s) => disposeSeq2Seq(s.retriever.model));
+  const generative = new ModelSlot<GenerativeState>((s) =>
+    disposeAfterEarly(s.early, () => disposeSeq2Seq(s.retriever.model)),
+  );
   const dense = new ModelSlot<DenseState>(disposeDense);
   const requests = new LatestRequests();
   const activity: Omit<EngineActivity, 'tensors' | 'bytes'> = {
     beamSearches: 0,
     denseSearches: 0,
     superseded: 0,
+    earlyAnswers: 0,
   };
   /** when dense search switches from exact to HNSW */
   let densePlan: DenseSearchPlanParams = DEFAULT_DENSE_SEARCH_PLAN;
@@ -121,15 +125,17 @@ export function createEngine(): EngineWorkerApi {
 
     setBackend: async (name) => withTraining(await switchBackend(name)),
 
-    expectCheckpoint: (url) => expected.expect(url),
+    expectCheckpoint: (url, question) => expected.expect(url, question),
 
     provideCheckpoint: (url, bytes) => expected.provide(url, bytes),
 
     async loadCheckpoint(url, corpusName) {
       const mark = generative.mark();
       // made ready ahead when the page handed it over; else (a later load) downloaded now
-      const loaded = expected.take(url) ?? loadCheckpoint(url, backendReady);
-      const state = stateOfLoaded(await loaded, 'checkpoint', corpusName);
+      const loaded: Promise<ReadyCheckpoint> =
+        expected.take(url) ?? loadCheckpoint(url, backendReady);
+      const ready = await loaded;
+      const state = { ...stateOfLoaded(ready, 'checkpoint', corpusName), early: ready.early };
       // a model put in use while the checkpoint downloaded (an import, a restore) stays
       if (generative.replaceUnlessChanged(state, mark)) return state.info;
       return generative.current?.info ?? null;
@@ -207,16 +213,22 @@ export function createEngine(): EngineWorkerApi {
     async search(query, params, request) {
       const dropped = await admit(request);
       if (dropped) return dropped;
-      return generative.use(NO_MODEL, async ({ retriever, docIds }) => {
+      return generative.use(NO_MODEL, async (state) => {
+        const { retriever, docIds } = state;
         activity.beamSearches++;
         const start = performance.now();
         let out;
         try {
-          // between steps, newer messages run; one that supersedes this request ends it
-          out = await retrieve(retriever, query, params, async () => {
-            await yieldToMessages();
-            if (requests.isStale(request)) throw new DecodeStopped();
-          });
+          // the address's question may be decoded already (or under way); else decode it now:
+          // between steps, newer messages run, and one that supersedes this request ends it
+          const early = takeEarlyAnswer(state, query, params);
+          if (early) activity.earlyAnswers++;
+          out =
+            (await early) ??
+            (await retrieve(retriever, query, params, async () => {
+              await yieldToMessages();
+              if (requests.isStale(request)) throw new DecodeStopped();
+            }));
         } catch (e) {
           if (!(e instanceof DecodeStopped)) throw e;
           activity.superseded++;

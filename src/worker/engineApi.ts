@@ -7,6 +7,7 @@ import type { DenseTrainConfig } from '../models/dense/config';
 import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
 import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
 import type { DecodeParams } from '../models/dsiRetriever';
+import type { EarlyQuestion } from './earlyAnswer';
 import type { BackendName, BackendReport } from '../models/backend';
 import type { QueryFilterParams } from '../core/querygen/filter';
 import type { QueryGenCheckpointFiles } from '../models/queryGenCheckpoint';
@@ -207,6 +208,8 @@ export interface EngineActivity {
   denseSearches: number;
   /** requests dropped because a newer one of the same kind arrived before or while they ran */
   superseded: number;
+  /** beam searches answered by the decode of the page address's question, begun before they came */
+  earlyAnswers: number;
   /** tensors alive in TF.js */
   tensors: number;
   /** bytes those tensors hold */
@@ -267,9 +270,10 @@ export interface EngineWorkerApi {
   /**
    * The page is downloading the checkpoint at `url` (the shipped one, while it still decides
    * which model to use): a later loadCheckpoint(url) waits for provideCheckpoint(url, …) instead
-   * of downloading it again.
+   * of downloading it again. `question`: the one the page's address carries, with the settings of
+   * its first search, decoded as soon as the model is there.
    */
-  expectCheckpoint(url: string): void;
+  expectCheckpoint(url: string, question?: EarlyQuestion): void;
   /**
    * The files of an expected checkpoint, as fetchCheckpointBytes gives them (transferred); null
    * when the page's download failed, so the engine downloads them itself.

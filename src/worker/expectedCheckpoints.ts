@@ -9,13 +9,22 @@ import {
   type LoadedCheckpoint,
 } from '../models/loadCheckpoint';
 import { disposeSeq2Seq } from '../models/seq2seq';
+import {
+  disposeAfterEarly,
+  startEarlyAnswer,
+  type EarlyAnswer,
+  type EarlyQuestion,
+} from './earlyAnswer';
+
+/** A checkpoint made ready ahead, with the decode of the address's question when there was one. */
+export type ReadyCheckpoint = LoadedCheckpoint & { early?: EarlyAnswer };
 
 /** How long a checkpoint made ready ahead is kept for its loadCheckpoint before it is freed. */
 export const KEEP_READY_MS = 60_000;
 
 interface Expected {
   /** the checkpoint imported as soon as its files and the backend are there */
-  ready: Promise<LoadedCheckpoint>;
+  ready: Promise<ReadyCheckpoint>;
   /** settles `ready` with the checkpoint's files (the hand-over) */
   provide: (files: Promise<DsiCheckpointFiles>) => void;
   provided: boolean;
@@ -29,20 +38,22 @@ interface Expected {
  * backend is up, the checkpoint becomes a model at once and decodes a question while nothing asks
  * for it, so the kernels and code paths of the first real search are warm (on wasm a first decode
  * took 150–310 ms, against 55 ms for later ones). loadCheckpoint takes that model at once and stops
- * the warm-up at its next step: a real question does not wait behind it. A model nobody takes is
- * freed after KEEP_READY_MS.
+ * the warm-up at its next step: a real question does not wait behind it. When the page's address
+ * carries a question, that question is the one decoded, to the end: the page's first search of it
+ * takes the answer (earlyAnswer.ts). A model nobody takes is freed after KEEP_READY_MS.
  */
 export class ExpectedCheckpoints {
   private readonly expected = new Map<string, Expected>();
 
   constructor(private readonly backendReady: () => Promise<unknown>) {}
 
-  expect(url: string): void {
+  /** `question`: the page's address asks it; decoded as soon as the model is there (earlyAnswer.ts) */
+  expect(url: string, question?: EarlyQuestion): void {
     if (this.expected.has(url)) return;
     let provide!: (files: Promise<DsiCheckpointFiles>) => void;
     const files = new Promise<DsiCheckpointFiles>((resolve) => (provide = resolve));
     const flags = { provided: false, taken: false };
-    const ready = this.makeReady(files, () => flags.taken);
+    const ready = this.makeReady(files, () => flags.taken, question);
     const entry: Expected = Object.assign(flags, { ready, provide });
     // an error is reported by the loadCheckpoint that takes it, or by none
     entry.ready.catch(() => undefined);
@@ -65,20 +76,25 @@ export class ExpectedCheckpoints {
       if (this.expected.get(url) !== entry || entry.taken) return;
       this.expected.delete(url);
       entry.ready.then(
-        (loaded) => disposeSeq2Seq(loaded.retriever.model),
+        (loaded) => disposeAfterEarly(loaded.early, () => disposeSeq2Seq(loaded.retriever.model)),
         () => undefined,
       );
     }, KEEP_READY_MS);
   }
 
-  /** Import the checkpoint once its files and the backend are there; warm it up until `taken`. */
+  /**
+   * Import the checkpoint once its files and the backend are there; then decode `question`, or
+   * warm it up until `taken`.
+   */
   private async makeReady(
     files: Promise<DsiCheckpointFiles>,
     taken: () => boolean,
-  ): Promise<LoadedCheckpoint> {
+    question?: EarlyQuestion,
+  ): Promise<ReadyCheckpoint> {
     const contents = await files;
     await this.backendReady();
     const loaded = importDsiCheckpoint(contents);
+    if (question) return { ...loaded, early: startEarlyAnswer(loaded.retriever, question) };
     if (!taken())
       void retrieve(loaded.retriever, 'warm up', DEFAULT_BEAM_SEARCH_PARAMS, async () => {
         await yieldToMessages();
@@ -94,7 +110,7 @@ export class ExpectedCheckpoints {
    * hand-over if need be), or null when none is expected (download it then). A later
    * loadCheckpoint of the same URL downloads again.
    */
-  take(url: string): Promise<LoadedCheckpoint> | null {
+  take(url: string): Promise<ReadyCheckpoint> | null {
     const entry = this.expected.get(url);
     if (!entry || entry.taken) return null;
     entry.taken = true;

@@ -2,6 +2,7 @@ import { indexBytes } from '../core/seal/ngramIndex';
 import type { DocidsFile, LoadedCheckpoint } from '../models/loadCheckpoint';
 import type { DsiRetriever } from '../models/dsiRetriever';
 import { parameterCount } from '../models/seq2seq';
+import type { EarlyAnswer } from './earlyAnswer';
 import type { ModelInfo } from './engineApi';
 
 /** The generative model in use, with the document ids in its document-number order. */
@@ -11,6 +12,8 @@ export interface GenerativeState {
   /** its docid map as a checkpoint stores it (to save the model again) */
   docidsFile: DocidsFile;
   info: ModelInfo;
+  /** the decode of the page address's question, until the first search takes it */
+  early?: EarlyAnswer;
 }
 
 /** What the page shows of a SEAL retriever's n-gram index (nothing for other schemes). */
