@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { preloadAppScript } from './build-tools/preloadAppScript.ts';
 import { tfjsWasmThreads } from './build-tools/tfjsWasmThreads.ts';
 
 // Cross-origin isolation lets the TF.js wasm backend use threads (SharedArrayBuffer).
@@ -12,6 +13,7 @@ const isolationHeaders = {
 export default defineConfig({
   plugins: [
     react(),
+    preloadAppScript(),
     // offline: after one visit a service worker (Workbox) holds the app, the built-in corpus and
     // the shipped checkpoints; the page registers it once it has answered (src/offline.ts)
     VitePWA({
