@@ -108,8 +108,8 @@ export function createEngine(): EngineWorkerApi {
     training = oneThread ? new TrainWorkers(report.backend === 'wasm' ? workers : 1) : null;
     return { ...report, training: describeTraining(report, training?.count ?? 1) };
   };
-  const share: ShareTraining = async (model, optimizer) =>
-    training ? training.share(model, optimizer) : null;
+  const share: ShareTraining = async (model, optimizer, options) =>
+    training ? training.share(model, optimizer, options) : null;
 
   return {
     init(preferred, wasmThreads, workers, wasmComing) {

@@ -8,6 +8,7 @@ import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
 import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
 import type { DecodeParams } from '../models/dsiRetriever';
 import type { EarlyQuestion } from './earlyAnswer';
+import type { SharingChoice } from '../models/train/sharingTrial';
 import type { BackendName, BackendReport } from '../models/backend';
 import type { QueryFilterParams } from '../core/querygen/filter';
 import type { QueryGenCheckpointFiles } from '../models/queryGenCheckpoint';
@@ -232,8 +233,17 @@ export interface TrainCallbacksApi {
 export interface TrainOutcome {
   cancelled: boolean;
   model: ModelInfo | null;
-  /** `workers`: how many workers shared each step (1 when the engine trained alone) */
-  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number; workers?: number };
+  /**
+   * `workers`: how many workers could share each step (1 when the engine trained alone);
+   * `sharing`: whether sharing measured faster than one worker, and by how much
+   */
+  speed: {
+    examplesPerSec: number;
+    tokensPerSec: number;
+    seconds: number;
+    workers?: number;
+    sharing?: SharingChoice | null;
+  };
 }
 
 /**

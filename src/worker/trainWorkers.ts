@@ -3,6 +3,7 @@ import type { BackendReport } from '../models/backend';
 import type { Seq2SeqModel } from '../models/seq2seq';
 import { dataParallelStepper, type GradientHelper } from '../models/train/dataParallel';
 import type { OptimizerParams } from '../models/train/optimizers';
+import { SharingTrial } from '../models/train/sharingTrial';
 import type { SharedTraining } from '../models/train/trainStep';
 
 /** How many workers train the generative model by default: every core, up to four. */
@@ -12,7 +13,7 @@ export const defaultTrainWorkers = (cores: number) => Math.max(1, Math.min(4, Ma
 export function describeTraining(report: BackendReport, workers: number): string | undefined {
   if (report.backend !== 'wasm') return undefined;
   if (workers > 1)
-    return `Training shares each batch among ${workers} workers, one wasm thread each: each computes the gradients of its share of the examples from the same weights, and one optimizer step uses their sum (?workers=1 trains on one).`;
+    return `Training shares each batch among ${workers} workers, one wasm thread each: each computes the gradients of its share of the examples from the same weights, and one optimizer step uses their sum. The first steps of each run time both ways, and sharing stops where one worker is faster (?workers=1 trains on one).`;
   if (/\d+ threads/.test(report.device)) return 'Training runs on the wasm threads.';
   return typeof Worker === 'undefined'
     ? 'Training runs on one worker.'
@@ -64,7 +65,11 @@ export class TrainWorkers {
    * Training steps for `model`: shared with the helpers when there are any, else this worker's
    * alone (the flat optimizer either way).
    */
-  async share(model: Seq2SeqModel, optimizer: OptimizerParams): Promise<SharedTraining> {
+  async share(
+    model: Seq2SeqModel,
+    optimizer: OptimizerParams,
+    { trial = true }: { trial?: boolean } = {},
+  ): Promise<SharedTraining> {
     let helpers: GradientHelper[] = [];
     if (this.count > 1 && !this.failure) {
       try {
@@ -80,9 +85,11 @@ export class TrainWorkers {
         helpers = [];
       }
     }
+    const sharing = trial && helpers.length > 0 ? new SharingTrial() : undefined;
     return {
-      step: dataParallelStepper(model, optimizer, helpers),
+      step: dataParallelStepper(model, optimizer, helpers, { trial: sharing }),
       workers: helpers.length + 1,
+      choice: () => sharing?.choice ?? null,
       done: async () => {
         await Promise.all(helpers.map((h) => h.release()));
       },

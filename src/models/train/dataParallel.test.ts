@@ -14,6 +14,7 @@ import {
 import { createOptimizer, DEFAULT_OPTIMIZER } from './optimizers';
 import { batchGradients, trainStep } from './trainStep';
 import { lossNorm, splitBatch } from '../../core/dsi/splitBatch';
+import { SharingTrial, TRIAL_SAMPLES } from './sharingTrial';
 
 const config: Seq2SeqConfig = {
   srcVocab: 30,
@@ -56,7 +57,7 @@ async function trainTwins(helpers: GradientHelper[], teacher: boolean, sizes: nu
   const optOne = createOptimizer(DEFAULT_OPTIMIZER);
   for (const h of helpers) await h.prepare(config);
   // every batch shared, however small (the page shares only long ones: MIN_PART_TOKENS)
-  const step = dataParallelStepper(shared, DEFAULT_OPTIMIZER, helpers, 1);
+  const step = dataParallelStepper(shared, DEFAULT_OPTIMIZER, helpers, { minPartTokens: 1 });
   try {
     const losses: [number, number][] = [];
     for (const [i, size] of sizes.entries()) {
@@ -76,6 +77,36 @@ const maxDiff = (a: Float32Array, b: Float32Array) =>
   a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i])), 0);
 
 describe('data-parallel training', () => {
+  it('measures whether sharing pays and, where helpers are slower, trains on this worker alone', async () => {
+    let clock = 0;
+    let helperCalls = 0;
+    const real = createGradientHelper();
+    // a helper whose every part takes 1,000 ms on the trial's clock; this worker's take none
+    const slow: GradientHelper = {
+      ...real,
+      gradients: async (...args) => {
+        helperCalls++;
+        clock += 1000;
+        return real.gradients(...args);
+      },
+    };
+    await slow.prepare(config);
+    const model = createSeq2Seq(config);
+    const trial = new SharingTrial();
+    const step = dataParallelStepper(model, DEFAULT_OPTIMIZER, [slow], {
+      minPartTokens: 1,
+      trial,
+      now: () => clock,
+    });
+    for (let i = 0; i < 2 * (TRIAL_SAMPLES + 1); i++) await step(batchOf(8, i, false), 1e-2, 0);
+    expect(trial.choice).toEqual({ shared: false, speedup: 0 });
+    expect(helperCalls).toBe(TRIAL_SAMPLES + 1);
+    for (let i = 0; i < 3; i++) await step(batchOf(8, i, false), 1e-2, 0);
+    expect(helperCalls).toBe(TRIAL_SAMPLES + 1);
+    await slow.release();
+    disposeSeq2Seq(model);
+  });
+
   for (const helpers of [0, 1, 2, 3]) {
     for (const teacher of [false, true]) {
       it(`follows single-worker training with ${helpers} helper(s)${teacher ? ', distilling' : ''}`, async () => {

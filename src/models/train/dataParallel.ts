@@ -10,6 +10,7 @@ import {
 } from '../seq2seq';
 import type { OptimizerParams } from './config';
 import { createFlatOptimizer } from './flatOptimizer';
+import type { SharingTrial } from './sharingTrial';
 import { batchGradients, type StepFn } from './trainStep';
 
 /**
@@ -129,9 +130,15 @@ export function dataParallelStepper(
   model: Seq2SeqModel,
   optimizer: OptimizerParams,
   helpers: readonly GradientHelper[],
-  /** share only batches with at least this many source tokens per part */
-  minPartTokens = MIN_PART_TOKENS,
+  options: {
+    /** share only batches with at least this many source tokens per part */
+    minPartTokens?: number;
+    /** measure whether sharing pays, and share only if it does (sharingTrial.ts) */
+    trial?: SharingTrial;
+    now?: () => number;
+  } = {},
 ): StepFn {
+  const { minPartTokens = MIN_PART_TOKENS, trial, now = () => performance.now() } = options;
   const vars = [...model.params.values()];
   const flatOptimizer = createFlatOptimizer(
     optimizer,
@@ -140,7 +147,10 @@ export function dataParallelStepper(
   // the weights as the optimizer keeps them; the model's variables get a copy after each step
   const weights = readWeights(model);
   return async (batch, lr, distillWeight) => {
-    const parts = splitBatch(batch, partsFor(batch, helpers.length + 1, minPartTokens));
+    const shareable = partsFor(batch, helpers.length + 1, minPartTokens);
+    const way = shareable === 1 ? null : (trial?.next() ?? 'shared');
+    const started = now();
+    const parts = splitBatch(batch, way === 'shared' ? shareable : 1);
     const norm = lossNorm(batch);
     // each helper gets a copy of its own: it is moved to the worker, not copied again
     const remote = parts
@@ -155,6 +165,7 @@ export function dataParallelStepper(
       for (let i = 0; i < grads.length; i++) grads[i] += other.grads[i];
     flatOptimizer.step(weights, grads, lr);
     writeWeights(model, weights);
+    if (way) trial?.record(way, now() - started, batch.size * batch.srcLen);
     return results.reduce((sum, r) => sum + r.loss, 0);
   };
 }

@@ -19,6 +19,7 @@ import type { DsiTrainConfig } from './config';
 import { TrainControl, type EvalPoint, type TrainProgress } from './control';
 import { createOptimizer } from './optimizers';
 import { runTrainingLoop, type LoopOutcome } from './trainLoop';
+import type { SharingChoice } from './sharingTrial';
 import { trainStep, type ShareTraining, type SharedTraining, type StepFn } from './trainStep';
 
 export type { DsiModelShape, DsiTrainConfig } from './config';
@@ -45,7 +46,14 @@ export interface TrainedDsi {
   /** examples trained on after pre-training (what `maxExamples` caps) */
   examplesTrained: number;
   /** training speed over the whole run (pre-training included), evaluation time excluded */
-  speed: { examplesPerSec: number; tokensPerSec: number; seconds: number; workers: number };
+  speed: {
+    examplesPerSec: number;
+    tokensPerSec: number;
+    seconds: number;
+    workers: number;
+    /** whether sharing each batch measured faster than one worker (sharingTrial.ts) */
+    sharing: SharingChoice | null;
+  };
   cancelled: boolean;
 }
 
@@ -258,13 +266,17 @@ export async function trainDsi(
       losses: runs.flatMap((r) => r.losses),
       evals: runs.flatMap((r) => r.evals),
     },
-    speed: { ...combinedSpeed(runs), workers: shared?.workers ?? 1 },
+    speed: {
+      ...combinedSpeed(runs),
+      workers: shared?.workers ?? 1,
+      sharing: shared?.choice() ?? null,
+    },
     cancelled: control.cancelled,
   };
 }
 
 /** One speed for several runs of the loop (pre-training and training). */
-function combinedSpeed(runs: LoopOutcome[]): Omit<TrainedDsi['speed'], 'workers'> {
+function combinedSpeed(runs: LoopOutcome[]): Omit<TrainedDsi['speed'], 'workers' | 'sharing'> {
   const seconds = runs.reduce((s, r) => s + r.speed.seconds, 0);
   const examples = runs.reduce((s, r) => s + r.speed.examplesPerSec * r.speed.seconds, 0);
   const tokens = runs.reduce((s, r) => s + r.speed.tokensPerSec * r.speed.seconds, 0);

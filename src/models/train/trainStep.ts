@@ -4,6 +4,7 @@ import type { Batch } from '../../core/dsi/examples';
 import type { LossNorm } from '../../core/dsi/splitBatch';
 import { applyClippedGradients } from './clipGradients';
 import type { Optimizer, OptimizerParams } from './optimizers';
+import type { SharingChoice } from './sharingTrial';
 
 /**
  * The loss on `batch` and its gradients for every parameter (keyed by variable name). Call inside
@@ -62,11 +63,18 @@ export interface SharedTraining {
   step: StepFn;
   /** workers sharing each batch, this one among them */
   workers: number;
+  /** whether sharing measured faster than one worker (null: not measured, or not yet) */
+  choice(): SharingChoice | null;
   done(): Promise<void>;
 }
 
-/** Start sharing a model's training steps with other workers (null: train alone). */
+/**
+ * Start sharing a model's training steps with other workers (null: train alone). With `trial`
+ * (the default) the first steps measure whether sharing pays, and it is dropped if not
+ * (sharingTrial.ts); without, every long enough batch is shared (the speed benchmark).
+ */
 export type ShareTraining = (
   model: Seq2SeqModel,
   optimizer: OptimizerParams,
+  options?: { trial?: boolean },
 ) => Promise<SharedTraining | null>;

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/appStore';
+import { sharingWords } from './sharingWords';
 import { formatMetric, formatRate, INDEX_METRICS } from './trainFormat';
 
 /** How the last run ended: its speed and final evaluation, a cancellation, or the error. */
@@ -48,10 +49,7 @@ export function TrainOutcome() {
         <p>
           Trained in {speed.seconds.toFixed(1)} s at {formatRate(speed.examplesPerSec)}{' '}
           {dense ? 'pairs' : 'examples'}/s and {formatRate(speed.tokensPerSec)} tokens/s
-          {speed.workers && speed.workers > 1
-            ? `, each batch shared among ${speed.workers} workers`
-            : ''}{' '}
-          (evaluation time excluded).
+          {sharingWords(speed)} (evaluation time excluded).
         </p>
       )}
       {last ? (
