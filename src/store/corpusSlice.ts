@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { Corpus, Doc, InputFile } from '../core/corpus/types';
 import { describeLoadError } from '../core/corpus/types';
+import { unpackDocs, type PackedDocs } from '../core/corpus/packedDocs';
 import type { CorpusStats } from '../core/corpus/stats';
 import type { CorpusLoadReply, ProgressCallback } from '../worker/corpusApi';
 import type { AppState } from './appStore';
@@ -98,13 +99,13 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     // documents come over in chunks so that no single message blocks the main thread for long;
     // all asked for at once, so the worker copies the next chunks while the page reads one
     set({ loading: { fraction: 0, label: 'Receiving documents' } });
-    const chunks: Promise<Doc[]>[] = [];
+    const chunks: Promise<PackedDocs>[] = [];
     for (let from = 0; from < reply.docCount; from += DOC_CHUNK) {
       chunks.push(corpusClient().docs(from, from + DOC_CHUNK));
     }
     const docs: Doc[] = [];
     for (const chunk of chunks) {
-      for (const doc of await chunk) docs.push(doc);
+      for (const doc of unpackDocs(await chunk)) docs.push(doc);
       set({ loading: { fraction: docs.length / reply.docCount, label: 'Receiving documents' } });
     }
     done = true;

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { loadCorpusFiles, loadPastedText } from '../core/corpus/loadCorpusFiles';
+import { packDocs } from '../core/corpus/packedDocs';
 import { corpusStats } from '../core/corpus/stats';
 import {
   fail,
@@ -153,7 +154,8 @@ const api: CorpusWorkerApi = {
   },
 
   async docs(from, to) {
-    return current ? current.corpus.docs.slice(from, to) : [];
+    const packed = packDocs(current ? current.corpus.docs.slice(from, to) : []);
+    return Comlink.transfer(packed, [packed.ends.buffer]);
   },
 
   async search(query, k, request) {

@@ -1,6 +1,7 @@
-import type { Corpus, Doc, InputFile, LoadError } from '../core/corpus/types';
+import type { Corpus, InputFile, LoadError } from '../core/corpus/types';
 import type { CorpusStats } from '../core/corpus/stats';
 import type { RequestTag, Superseded } from './latestRequests';
+import type { PackedDocs } from '../core/corpus/packedDocs';
 
 /** Progress from the worker: a fraction in [0, 1] and what it is doing. */
 export type ProgressCallback = (fraction: number, label: string) => void;
@@ -65,8 +66,8 @@ export interface CorpusWorkerApi {
     name: string,
     onProgress: ProgressCallback,
   ): Promise<CorpusLoadReply>;
-  /** Documents `from`…`to` (exclusive) of the current corpus. */
-  docs(from: number, to: number): Promise<Doc[]>;
+  /** Documents `from`…`to` (exclusive) of the current corpus, packed (core/corpus/packedDocs.ts). */
+  docs(from: number, to: number): Promise<PackedDocs>;
   /** BM25's top `k`; with a `request` tag, dropped (Superseded) when a newer search arrived first. */
   search(query: string, k: number, request?: RequestTag): Promise<LexicalHit[] | Superseded>;
   evaluate(split: string): Promise<LexicalEvaluation>;
