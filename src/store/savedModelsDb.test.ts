@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
 import { filesBytes, openSavedModelsDb } from './savedModelsDb';
@@ -32,13 +33,24 @@ describe('saved models (IndexedDB)', () => {
     expect(a.bytes).toBe(filesBytes(files(1000)));
     expect(a.bytes).toBeGreaterThan(1000);
     const back = (await db.files(a.id)) as DsiCheckpointFiles;
-    expect(Array.from(back.weights)).toEqual(Array.from(files(1000).weights));
+    expect(back).toEqual(files(1000));
     await db.rename(b.id, 'renamed');
     expect((await db.list()).map((m) => m.name)).toEqual(['renamed', 'first']);
     await db.remove(a.id);
     expect((await db.list()).map((m) => m.id)).toEqual([b.id]);
     expect(await db.files(a.id)).toBeUndefined();
     await expect(db.rename(a.id, 'x')).rejects.toThrow(/no longer saved/);
+  });
+
+  it('reads models saved before JSON members were stored as text', async () => {
+    const db = openSavedModelsDb('test-3');
+    const a = await db.save(meta('new'), files(8));
+    // a record as earlier versions wrote it: every member as it is
+    const raw = await openDB('test-3');
+    await raw.put('files', { id: 'old-1', files: files(5) });
+    raw.close();
+    expect(await db.files('old-1')).toEqual(files(5));
+    expect(await db.files(a.id)).toEqual(files(8));
   });
 
   it("keeps each corpus's choice per kind, and forgets a choice whose model is removed", async () => {
