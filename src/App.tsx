@@ -3,7 +3,7 @@ import { Header } from './ui/Header';
 import { PanelTabs, usePanelFromHash, PANELS } from './ui/PanelTabs';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useAppStore } from './store/appStore';
-import { SEARCH_RESULTS } from './store/searchSlice';
+import { SEARCH_RESULTS } from './store/searchDefaults';
 import { searchToView, viewOf, viewToSearch } from './store/urlState';
 
 /** `?annThreshold=100`: dense search through HNSW above 100 documents (to try it on small corpora). */

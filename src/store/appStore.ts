@@ -11,6 +11,7 @@ import { createQueryGenSlice, type QueryGenSlice } from './queryGenSlice';
 import { createSavedSlice, type SavedSlice } from './savedSlice';
 import { createSearchSlice, type SearchSlice } from './searchSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
+import { whenState } from './whenState';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
 export type AppState = CorpusSlice &
@@ -35,15 +36,7 @@ export type AppState = CorpusSlice &
  * question waiting, if any.
  */
 export async function firstAnswerSettled(): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const settled = (s: AppState) => s.modelStatus === 'ready' || s.modelStatus === 'error';
-    if (settled(useAppStore.getState())) return resolve();
-    const stop = useAppStore.subscribe((s) => {
-      if (!settled(s)) return;
-      stop();
-      resolve();
-    });
-  });
+  await whenState(useAppStore, (s) => s.modelStatus === 'ready' || s.modelStatus === 'error');
   await useAppStore.getState().generativeSettled();
 }
 

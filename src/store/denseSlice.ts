@@ -4,7 +4,7 @@ import type { DenseAnswer, DenseInfo, EmbeddingMap } from '../worker/engineApi';
 import type { AppState } from './appStore';
 import { builtinCorpusOpen } from './corpusSlice';
 import { isCurrent, isSuperseded, newRequest } from './requests';
-import { SEARCH_RESULTS } from './searchSlice';
+import { SEARCH_RESULTS } from './searchDefaults';
 import { BUILTIN_CORPUS, shippedModelUrl } from './shipped';
 import { engineClient } from './workers';
 

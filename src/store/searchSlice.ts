@@ -6,6 +6,7 @@ import type { RequestTag } from '../worker/latestRequests';
 import type { AppState } from './appStore';
 import { isCurrent, isSuperseded, newRequest } from './requests';
 import { DEFAULT_SEARCH_PARAMS, SEARCH_RESULTS } from './searchDefaults';
+import { whenState } from './whenState';
 import { corpusClient, engineClient } from './workers';
 
 export interface SearchSlice {
@@ -38,8 +39,6 @@ export interface SearchSlice {
    */
   generativeSettled(): Promise<void>;
 }
-
-export { SEARCH_RESULTS };
 
 /** Typing must pause this long (ms) before a search starts: one search per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -105,13 +104,7 @@ export const createSearchSlice: StateCreator<AppState, [], [], SearchSlice> = (
       if (generativeUnderWay.size > 0) await Promise.allSettled([...generativeUnderWay]);
       // a model on its way searches the query waiting as it arrives (setModel)
       else if (get().modelStatus === 'loading')
-        await new Promise<void>((resolve) => {
-          const stop = store.subscribe((s) => {
-            if (s.modelStatus === 'loading') return;
-            stop();
-            resolve();
-          });
-        });
+        await whenState(store, (s) => s.modelStatus !== 'loading');
       else return;
     }
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INSPECT_PARAMS } from './inspectSlice';
-import { DEFAULT_SEARCH_BEAM, searchToView, viewToSearch, type ViewState } from './urlState';
+import { DEFAULT_SEARCH_BEAM } from './searchDefaults';
+import { searchToView, viewToSearch, type ViewState } from './urlState';
 
 const plain: ViewState = {
   query: '',

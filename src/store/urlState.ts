@@ -17,8 +17,6 @@ export interface ViewState {
   builtinCorpus: boolean;
 }
 
-export { DEFAULT_SEARCH_BEAM };
-
 const KEYS = {
   query: 'q',
   searchBeam: 'beam',

@@ -3,8 +3,8 @@ import {
   retrieve,
   type DecodeParams,
   type DsiRetriever,
+  type RetrieveOutput,
 } from '../models/dsiRetriever';
-import type { RetrieveOutput } from '../models/dsiRetriever';
 import { yieldToMessages } from './latestRequests';
 
 /** The question of the page's address, decoded as soon as the shipped model is there. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { generativeLabel, METHOD_LABELS, type MethodName } from '../../store/compareSlice';
-import { SEARCH_RESULTS } from '../../store/searchSlice';
+import { SEARCH_RESULTS } from '../../store/searchDefaults';
 import { downloadText, fileSlug } from '../../ui/download';
 import { CompareColumn } from './CompareColumn';
 import { CompareQuery } from './CompareQuery';
