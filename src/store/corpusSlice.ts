@@ -7,6 +7,7 @@ import type { CorpusStats } from '../core/corpus/stats';
 import type { CorpusLoadReply, ProgressCallback } from '../worker/corpusApi';
 import type { AppState } from './appStore';
 import { pageSavedModelsDb, type KeptCorpus } from './savedModelsDb';
+import { throttleLoadProgress } from './loadProgress';
 import { appBaseUrl, BUILTIN_CORPUS } from './shipped';
 import { corpusClient } from './workers';
 
@@ -80,11 +81,11 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     start: (onProgress: ProgressCallback) => Promise<CorpusLoadReply>,
     after: 'forget-kept' | 'as-is',
   ): Promise<boolean> {
-    // progress arrives on its own message channel and may trail the reply: ignore it once done
-    let done = false;
-    const onProgress: ProgressCallback = (fraction, label) => {
-      if (!done) set({ loading: { fraction, label } });
-    };
+    // progress arrives on its own message channel and may trail the reply: ignored once stopped
+    const progress = throttleLoadProgress((fraction, label) =>
+      set({ loading: { fraction, label } }),
+    );
+    const onProgress: ProgressCallback = (fraction, label) => progress.report(fraction, label);
     let reply: CorpusLoadReply;
     try {
       reply = await start(Comlink.proxy(onProgress));
@@ -92,13 +93,13 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
       reply = { ok: false, error: (e as Error).message || String(e) };
     }
     if (!reply.ok) {
-      done = true;
+      progress.stop();
       set({ loading: null, loadError: describeLoadError(reply) });
       return false;
     }
     // documents come over in chunks so that no single message blocks the main thread for long;
     // all asked for at once, so the worker copies the next chunks while the page reads one
-    set({ loading: { fraction: 0, label: 'Receiving documents' } });
+    progress.report(0, 'Receiving documents');
     const chunks: Promise<PackedDocs>[] = [];
     for (let from = 0; from < reply.docCount; from += DOC_CHUNK) {
       chunks.push(corpusClient().docs(from, from + DOC_CHUNK));
@@ -106,9 +107,9 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     const docs: Doc[] = [];
     for (const chunk of chunks) {
       for (const doc of unpackDocs(await chunk)) docs.push(doc);
-      set({ loading: { fraction: docs.length / reply.docCount, label: 'Receiving documents' } });
+      progress.report(docs.length / reply.docCount, 'Receiving documents');
     }
-    done = true;
+    progress.stop();
     set({
       loading: null,
       corpus: { ...reply.corpus, docs },
