@@ -217,16 +217,22 @@ test('a corpus loaded from files or pasted text comes back after a reload, until
     file('notes.csv', 'id,title,text\nt1,Tea,Green tea is steamed.\nt2,Coffee,Roasted beans.\n'),
   ]);
   await expect(current).toContainText('notes (files) · 2 docs');
+  // the page shows the corpus first, then writes it for the next visit, and says when it has
+  const kept = page.getByTestId('corpus-kept');
+  await expect(kept).toHaveText('Kept in this browser: a reload opens this corpus again.');
   await page.reload();
   await expect(current).toContainText('notes (files) · 2 docs');
   await expect(page.getByRole('cell', { name: 'Roasted beans.', exact: true })).toBeVisible();
+  await expect(kept).toHaveText(/^Kept in this browser/);
 
   await pasteCorpus(page, 'Otters\nOtters hold hands.\n\nBeavers build dams.', 2);
+  await expect(kept).toHaveText(/^Kept in this browser/);
   await page.reload();
   await expect(current).toContainText('pasted (pasted) · 2 docs');
 
   await page.getByRole('button', { name: 'Load the built-in corpus', exact: true }).click();
   await expect(current).toContainText('genir-demo (built-in) · 156 docs');
+  await expect(kept).toHaveCount(0);
   await page.reload();
   await expect(current).toContainText('genir-demo (built-in) · 156 docs');
 });

@@ -10,6 +10,7 @@ import {
 import { download, fileSlug } from '../ui/download';
 import type { AppState } from './appStore';
 import { choiceScope } from './savedSlice';
+import { whenState } from './whenState';
 import { MAX_KEPT_CORPUS_BYTES, pageSavedModelsDb, type SavedModelMeta } from './savedModelsDb';
 
 export interface SessionSlice {
@@ -27,7 +28,7 @@ export interface SessionSlice {
 
 const mib = MAX_KEPT_CORPUS_BYTES / 1024 / 1024;
 
-export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => {
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get, app) => {
   const keyOf = () => {
     const { corpus } = get();
     return corpus ? corpusFingerprint(corpus) : null;
@@ -49,6 +50,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         let input: SessionCorpusInput;
         if (corpusSource === 'built-in') input = { source: 'built-in' };
         else {
+          // a corpus just loaded is written after it is shown
+          await whenState(app, (s) => s.corpusKept !== 'keeping');
           const kept = await store.lastCorpus();
           if (!kept)
             throw new Error(
@@ -117,6 +120,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       for (const meta of saved)
         if (get().savedInUse[meta.kind] !== meta.id) await get().adoptSavedModel(meta.id);
       if (get().savedError) return;
+      // imported means kept: a reload opens the session's corpus
+      await whenState(app, (s) => s.corpusKept !== 'keeping');
       const what = models.length === 1 ? 'its model answers' : `its ${models.length} models answer`;
       set({
         savedNotice: `Imported the session “${name}”: ${info.name} (${info.docCount.toLocaleString()} documents)${models.length ? `; ${what} now` : ''}.`,

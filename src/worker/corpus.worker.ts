@@ -16,6 +16,7 @@ import { bm25IndexBytes, buildBM25Index, searchBM25, type BM25Index } from '../c
 import { docText } from '../core/corpus/docText';
 import { withDevSplit } from '../core/eval/devSplit';
 import { keepCorpus } from './keepCorpus';
+import type { KeptCorpus } from '../store/savedModelsDb';
 import type {
   CorpusLoadReply,
   CorpusWorkerApi,
@@ -25,6 +26,8 @@ import type {
 import { LatestRequests } from './latestRequests';
 
 let current: { corpus: Corpus; index: BM25Index } | null = null;
+/** the input of the corpus loaded last, until keepLoaded writes it (null: nothing to keep) */
+let toKeep: KeptCorpus | null = null;
 const requests = new LatestRequests();
 
 /** A parsed and indexed corpus, and the reply that makes it the page's. */
@@ -124,15 +127,21 @@ const api: CorpusWorkerApi = {
   async loadFiles(files, onProgress, keep = false) {
     const start = performance.now();
     const reply = adopt(prepare(loadCorpusFiles(files, onProgress), start, onProgress));
-    if (reply.ok && keep) reply.warnings.push(...(await keepCorpus({ source: 'files', files })));
+    if (reply.ok) toKeep = keep ? { source: 'files', files } : null;
     return reply;
   },
 
   async loadPasted(text, onProgress, keep = false) {
     const start = performance.now();
     const reply = adopt(prepare(loadPastedText(text), start, onProgress));
-    if (reply.ok && keep) reply.warnings.push(...(await keepCorpus({ source: 'pasted', text })));
+    if (reply.ok) toKeep = keep ? { source: 'pasted', text } : null;
     return reply;
+  },
+
+  async keepLoaded() {
+    const kept = toKeep;
+    toKeep = null;
+    return kept ? keepCorpus(kept) : [];
   },
 
   prefetchBuiltin(baseUrl, name) {

@@ -47,13 +47,22 @@ export interface Bm25Run {
  * and answers lexical searches and evaluations. A failed load leaves the previous corpus in place.
  */
 export interface CorpusWorkerApi {
-  /** Load files; with `keep`, a corpus that loads is also kept for the next visit (IndexedDB). */
+  /**
+   * Load files; with `keep`, a corpus that loads is to be kept for the next visit: keepLoaded
+   * writes it, once the page has what it needs to show the corpus.
+   */
   loadFiles(
     files: InputFile[],
     onProgress: ProgressCallback,
     keep?: boolean,
   ): Promise<CorpusLoadReply>;
   loadPasted(text: string, onProgress: ProgressCallback, keep?: boolean): Promise<CorpusLoadReply>;
+  /**
+   * Keep the input of the corpus loaded last, if its load asked for that, for the next visit
+   * (IndexedDB, written from the worker so that copying tens of megabytes never blocks the page).
+   * Resolves, once written, with warnings for the page (why it was not kept).
+   */
+  keepLoaded(): Promise<string[]>;
   /**
    * Start downloading a collection shipped under `public/corpora/<name>/` that a later
    * loadBuiltin(baseUrl, name) will probably ask for (at start-up, while the page is still
