@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import { registerOffline } from './offline';
-import { firstAnswerSettled } from './store/appStore';
+import { firstAnswerSettled, useAppStore } from './store/appStore';
+import { whenState } from './store/whenState';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -12,6 +13,7 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // this script is imported by main.tsx, so the page may have finished loading already
-const offline = () => registerOffline(firstAnswerSettled());
+const offline = () =>
+  registerOffline(firstAnswerSettled(), () => whenState(useAppStore, (s) => s.loading === null));
 if (document.readyState === 'complete') offline();
 else window.addEventListener('load', offline);
