@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Header } from './ui/Header';
 import { PanelTabs, usePanelFromHash, PANELS } from './ui/PanelTabs';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -86,7 +86,9 @@ export function App() {
         className="panel"
       >
         <ErrorBoundary key={panel}>
-          <Active />
+          <Suspense fallback={<p className="muted">Loading the panel…</p>}>
+            <Active />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>
