@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Header } from './ui/Header';
 import { PanelTabs, usePanelFromHash, PANELS } from './ui/PanelTabs';
 import { ErrorBoundary } from './ui/ErrorBoundary';
@@ -86,9 +86,7 @@ export function App() {
         className="panel"
       >
         <ErrorBoundary key={panel}>
-          <Suspense fallback={<p className="muted">Loading the panel…</p>}>
-            <Active />
-          </Suspense>
+          <Active />
         </ErrorBoundary>
       </main>
     </div>

@@ -5,19 +5,11 @@ import './styles.css';
 import { registerOffline } from './offline';
 import { firstAnswerSettled, useAppStore } from './store/appStore';
 import { whenState } from './store/whenState';
-import { preloadPanels } from './ui/PanelTabs';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
-);
-
-// the other panels' scripts once the first answer is in and the page is idle
-void firstAnswerSettled().then(() =>
-  'requestIdleCallback' in window
-    ? window.requestIdleCallback(preloadPanels, { timeout: 3000 })
-    : setTimeout(preloadPanels, 500),
 );
 
 // this script is imported by main.tsx, so the page may have finished loading already

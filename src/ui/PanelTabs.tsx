@@ -1,47 +1,23 @@
-import {
-  lazy,
-  useCallback,
-  useEffect,
-  useState,
-  type ComponentType,
-  type KeyboardEvent,
-} from 'react';
+import { useCallback, useEffect, useState, type ComponentType, type KeyboardEvent } from 'react';
+import { CorpusPanel } from '../panels/corpus/CorpusPanel';
+import { IndexPanel } from '../panels/index/IndexPanel';
 import { SearchPanel } from '../panels/search/SearchPanel';
+import { InspectPanel } from '../panels/inspect/InspectPanel';
+import { ComparePanel } from '../panels/compare/ComparePanel';
+import { EvaluatePanel } from '../panels/evaluate/EvaluatePanel';
+import { LearnPanel } from '../panels/learn/LearnPanel';
 
 export type PanelId = 'learn' | 'corpus' | 'index' | 'search' | 'inspect' | 'compare' | 'evaluate';
 
-/**
- * The panels other than Search are scripts of their own, fetched when opened or, at the latest,
- * once the page is idle after its first answer (preloadPanels): with them and the libraries only
- * they use (charts, CSV, zip, tree layout) in the app's script, the page ran that script for
- * 185-270 ms before it could show the query box (traces of a first visit, two cores).
- */
-const LOADERS: Partial<Record<PanelId, () => Promise<ComponentType>>> = {
-  learn: () => import('../panels/learn/LearnPanel').then((m) => m.LearnPanel),
-  corpus: () => import('../panels/corpus/CorpusPanel').then((m) => m.CorpusPanel),
-  index: () => import('../panels/index/IndexPanel').then((m) => m.IndexPanel),
-  inspect: () => import('../panels/inspect/InspectPanel').then((m) => m.InspectPanel),
-  compare: () => import('../panels/compare/ComparePanel').then((m) => m.ComparePanel),
-  evaluate: () => import('../panels/evaluate/EvaluatePanel').then((m) => m.EvaluatePanel),
-};
-
-const later = (id: PanelId): ComponentType =>
-  lazy(() => LOADERS[id]!().then((Component) => ({ default: Component })));
-
 export const PANELS: { id: PanelId; label: string; Component: ComponentType }[] = [
-  { id: 'learn', label: 'Learn', Component: later('learn') },
-  { id: 'corpus', label: 'Corpus', Component: later('corpus') },
-  { id: 'index', label: 'Index', Component: later('index') },
+  { id: 'learn', label: 'Learn', Component: LearnPanel },
+  { id: 'corpus', label: 'Corpus', Component: CorpusPanel },
+  { id: 'index', label: 'Index', Component: IndexPanel },
   { id: 'search', label: 'Search', Component: SearchPanel },
-  { id: 'inspect', label: 'Inspect', Component: later('inspect') },
-  { id: 'compare', label: 'Compare', Component: later('compare') },
-  { id: 'evaluate', label: 'Evaluate', Component: later('evaluate') },
+  { id: 'inspect', label: 'Inspect', Component: InspectPanel },
+  { id: 'compare', label: 'Compare', Component: ComparePanel },
+  { id: 'evaluate', label: 'Evaluate', Component: EvaluatePanel },
 ];
-
-/** Fetch every panel's script now (an idle moment), so that opening one shows it at once. */
-export function preloadPanels(): void {
-  for (const load of Object.values(LOADERS)) void load().catch(() => undefined);
-}
 
 // the page opens on Search (Learn, the first tab, is there for whoever wants the guided path)
 const DEFAULT_PANEL: PanelId = 'search';
