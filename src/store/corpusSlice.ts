@@ -48,25 +48,31 @@ export interface CorpusSlice {
   loadPastedCorpus(text: string): Promise<void>;
 }
 
-const builtinLoad = (p: ProgressCallback) =>
-  corpusClient().loadBuiltin(appBaseUrl(), BUILTIN_CORPUS, p);
-const filesLoad = (files: InputFile[], keep: boolean) => (p: ProgressCallback) =>
-  corpusClient().loadFiles(
-    Comlink.transfer(
-      files,
-      files.map((f) => f.bytes.buffer as ArrayBuffer),
-    ),
-    p,
-    keep,
-  );
-const pastedLoad = (text: string, keep: boolean) => (p: ProgressCallback) =>
-  corpusClient().loadPasted(text, p, keep);
+/** A load in the corpus worker; `keep`: the worker holds the input for keepLoaded. */
+type StartLoad = (onProgress: ProgressCallback, keep: boolean) => Promise<CorpusLoadReply>;
+
+const builtinLoad: StartLoad = (p) => corpusClient().loadBuiltin(appBaseUrl(), BUILTIN_CORPUS, p);
+const filesLoad =
+  (files: InputFile[]): StartLoad =>
+  (p, keep) =>
+    corpusClient().loadFiles(
+      Comlink.transfer(
+        files,
+        files.map((f) => f.bytes.buffer as ArrayBuffer),
+      ),
+      p,
+      keep,
+    );
+const pastedLoad =
+  (text: string): StartLoad =>
+  (p, keep) =>
+    corpusClient().loadPasted(text, p, keep);
 
 export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (set, get) => {
   /** Run one load in the worker; only a successful reply replaces the corpus. */
   async function runLoad(
     source: CorpusSlice['corpusSource'],
-    start: (onProgress: ProgressCallback) => Promise<CorpusLoadReply>,
+    start: StartLoad,
     /**
      * after a successful load: forget a kept corpus (the built-in one is loaded), keep this one
      * (files or text a person loaded), or neither (a corpus kept before, loaded again)
@@ -87,7 +93,7 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
 
   async function load(
     source: CorpusSlice['corpusSource'],
-    start: (onProgress: ProgressCallback) => Promise<CorpusLoadReply>,
+    start: StartLoad,
     after: 'forget-kept' | 'keep' | 'as-is',
   ): Promise<boolean> {
     // progress arrives on its own message channel and may trail the reply: ignored once stopped
@@ -97,7 +103,7 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
     const onProgress: ProgressCallback = (fraction, label) => progress.report(fraction, label);
     let reply: CorpusLoadReply;
     try {
-      reply = await start(Comlink.proxy(onProgress));
+      reply = await start(Comlink.proxy(onProgress), after === 'keep');
     } catch (e) {
       reply = { ok: false, error: (e as Error).message || String(e) };
     }
@@ -186,19 +192,17 @@ export const createCorpusSlice: StateCreator<AppState, [], [], CorpusSlice> = (s
       } catch {
         kept = undefined;
       }
-      if (kept?.source === 'files' && (await runLoad('files', filesLoad(kept.files, false))))
-        return;
-      if (kept?.source === 'pasted' && (await runLoad('pasted', pastedLoad(kept.text, false))))
-        return;
+      if (kept?.source === 'files' && (await runLoad('files', filesLoad(kept.files)))) return;
+      if (kept?.source === 'pasted' && (await runLoad('pasted', pastedLoad(kept.text)))) return;
       // nothing kept, or it no longer loads: the built-in corpus (and forget the broken one)
       await runLoad('built-in', builtinLoad, kept ? 'forget-kept' : 'as-is');
     },
     // the worker keeps what loads for the next visit (no copy of the input on this thread)
     loadCorpusFiles: async (files) => {
-      await runLoad('files', filesLoad(files, true), 'keep');
+      await runLoad('files', filesLoad(files), 'keep');
     },
     loadPastedCorpus: async (text) => {
-      await runLoad('pasted', pastedLoad(text, true), 'keep');
+      await runLoad('pasted', pastedLoad(text), 'keep');
     },
   };
 };
