@@ -1,21 +1,17 @@
-import { DIGIT_VOCAB, type DocidAssignment, type DocidVocab } from '../core/docids/types';
-import { checkDocids } from '../core/docids/validate';
-import { loadTokenizer, type TokenizerJSON } from '../core/text/tokenizer';
+import type { DocidAssignment } from '../core/docids/types';
 import { exportWeights, importWeights, ownBuffer, type CheckpointManifest } from './checkpoint';
 import { fetchCheckpointBytes, parseCheckpointBytes } from './checkpointFiles';
+import { checkOutputVocab } from './docidSearch';
 import { parameterCount } from './seq2seq';
-import { createRetriever, sealOptions, type DsiRetriever } from './dsiRetriever';
+import type { DsiRetriever } from './dsiRetriever';
+import {
+  readDsiCheckpoint,
+  type DocidsFile,
+  type DsiCheckpointContents,
+  type DsiCheckpointFiles,
+} from './readDsiCheckpoint';
 
-/** The files `npm run train:demo` writes beside weights.bin. */
-export interface DocidsFile {
-  scheme: string;
-  params: Record<string, unknown>;
-  /** document id → docid tokens */
-  docids: Record<string, number[]>;
-  /** the decoder vocabulary of the docids (absent in older checkpoints: digits) */
-  vocab?: DocidVocab;
-  clusterTerms: Record<string, string[]>;
-}
+export type { DocidsFile, DsiCheckpointFiles, DsiManifest } from './readDsiCheckpoint';
 
 /** docids.json for a model trained on documents `docIds` (corpus order) with `assignment`. */
 export function toDocidsFile(docIds: readonly string[], assignment: DocidAssignment): DocidsFile {
@@ -32,21 +28,6 @@ export interface LoadedCheckpoint {
   retriever: DsiRetriever;
   /** document ids in the retriever's document-number order */
   docIds: string[];
-  docids: DocidsFile;
-  metrics: Record<string, number>;
-  config: Record<string, unknown>;
-}
-
-/** model.json of a saved DSI model. */
-export type DsiManifest = Pick<CheckpointManifest, 'format' | 'config' | 'weights'> & {
-  parameters?: number;
-};
-
-/** The six files of a generative checkpoint, in memory (what `npm run train:demo` writes). */
-export interface DsiCheckpointFiles {
-  manifest: DsiManifest;
-  weights: Uint8Array;
-  tokenizer: TokenizerJSON;
   docids: DocidsFile;
   metrics: Record<string, number>;
   config: Record<string, unknown>;
@@ -76,42 +57,17 @@ export async function exportDsiCheckpoint(
 }
 
 /** A retriever from a checkpoint's contents; checks the format, every weight and every docid. */
-export function importDsiCheckpoint(files: {
-  manifest: DsiManifest;
-  weights: ArrayBuffer | Uint8Array;
-  tokenizer: TokenizerJSON;
-  docids: DocidsFile;
-  metrics: Record<string, number>;
-  config: Record<string, unknown>;
-}): LoadedCheckpoint {
-  const { manifest, docids } = files;
-  if (manifest.format !== 'genir-dsi-1')
-    throw new Error(`not a generative checkpoint (format ${String(manifest.format)})`);
-  const docIds = Object.keys(docids.docids);
-  const vocab = docids.vocab ?? DIGIT_VOCAB;
-  const tokens = docIds.map((id) => docids.docids[id]);
-  const seal = sealOptions(docids);
-  // SEAL stores each document's subwords, which may repeat; other schemes store unique docids
-  const check = seal ? checkSubwords(tokens, vocab.eos) : checkDocids(tokens, vocab);
-  if (!check.ok) throw new Error(`docids.json, document ${docIds[check.doc]}: ${check.error}`);
-  const model = importWeights(manifest as CheckpointManifest, ownBuffer(files.weights));
-  const retriever = createRetriever(model, loadTokenizer(files.tokenizer), tokens, vocab, seal);
-  return { retriever, docIds, docids, metrics: files.metrics, config: files.config };
-}
-
-/** Every token an integer subword id below `limit` (SEAL's stored document texts). */
-function checkSubwords(
-  texts: readonly unknown[],
-  limit: number,
-): { ok: true } | { ok: false; doc: number; error: string } {
-  for (let doc = 0; doc < texts.length; doc++) {
-    const text = texts[doc];
-    if (!Array.isArray(text)) return { ok: false, doc, error: 'its tokens are not a list' };
-    const bad = text.find((t) => !Number.isInteger(t) || t < 0 || t >= limit);
-    if (bad !== undefined)
-      return { ok: false, doc, error: `token ${String(bad)} is not a subword id` };
-  }
-  return { ok: true };
+export function importDsiCheckpoint(files: DsiCheckpointContents): LoadedCheckpoint {
+  const read = readDsiCheckpoint(files);
+  checkOutputVocab(files.manifest.config.tgtVocab, read.space.vocab);
+  const model = importWeights(files.manifest as CheckpointManifest, ownBuffer(files.weights));
+  return {
+    retriever: { model, ...read.space },
+    docIds: read.docIds,
+    docids: files.docids,
+    metrics: files.metrics,
+    config: files.config,
+  };
 }
 
 /** Download a checkpoint directory's six files (model.json, weights.bin, tokenizer.json, ...). */

@@ -1,10 +1,4 @@
-import {
-  DecodeStopped,
-  retrieve,
-  type DecodeParams,
-  type DsiRetriever,
-  type RetrieveOutput,
-} from '../models/dsiRetriever';
+import { DecodeStopped, type DecodeParams, type RetrieveOutput } from '../models/docidSearch';
 import { yieldToMessages } from './latestRequests';
 
 /** The question of the page's address, decoded as soon as the shipped model is there. */
@@ -24,9 +18,17 @@ export interface EarlyAnswer extends EarlyQuestion {
   stop(): void;
 }
 
-export function startEarlyAnswer(retriever: DsiRetriever, question: EarlyQuestion): EarlyAnswer {
+/** A decode of `question` by `decode` (TF.js's retrieve, or the plain forward pass's). */
+export function startEarlyAnswer(
+  question: EarlyQuestion,
+  decode: (
+    query: string,
+    params: DecodeParams,
+    beforeStep: () => Promise<void>,
+  ) => Promise<RetrieveOutput>,
+): EarlyAnswer {
   let stopped = false;
-  const output = retrieve(retriever, question.query, question.params, async () => {
+  const output = decode(question.query, question.params, async () => {
     await yieldToMessages();
     if (stopped) throw new DecodeStopped();
   });

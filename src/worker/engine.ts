@@ -1,16 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { lookup } from '../core/decode/trie';
 import { timedRun } from '../core/eval/methodComparison';
 import { DEFAULT_DENSE_SEARCH_PLAN, type DenseSearchPlanParams } from '../core/dense/annRecall';
-import { docidToString, formatDocid } from '../core/docids/types';
+import { docidToString } from '../core/docids/types';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { pickBackend, setWasmThreads, switchBackend, type BackendReport } from '../models/backend';
 import { expectWasm, provideWasm } from '../models/handedWasm';
 import type { ShareTraining } from '../models/train/trainStep';
 import { defaultTrainWorkers, describeTraining, TrainWorkers } from './trainWorkers';
 import { DecodeStopped, retrieve } from '../models/dsiRetriever';
-import { sealAnswerParts } from './sealAnswer';
-import { ngramText } from '../core/docids/seal';
+import { generativeAnswer } from './generativeAnswer';
 import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
 import { ExpectedCheckpoints, type ReadyCheckpoint } from './expectedCheckpoints';
 import { disposeAfterEarly, takeEarlyAnswer } from './earlyAnswer';
@@ -234,42 +232,7 @@ export function createEngine(): EngineWorkerApi {
           activity.superseded++;
           return requests.superseded(request!);
         }
-        const ms = performance.now() - start;
-        const docOf: Record<string, string> = {};
-        for (const entry of out.trace) {
-          for (const f of entry.finished) {
-            const doc = lookup(retriever.trie, f.tokens);
-            if (doc !== undefined) docOf[docidToString(f.tokens)] = docIds[doc];
-          }
-        }
-        const seal =
-          retriever.seal && out.ngrams
-            ? sealAnswerParts(retriever.seal.index, retriever.vocab, out.ngrams, out.trace, docIds)
-            : undefined;
-        // SEAL: an ended n-gram names its first document, for the inspector's leaf titles
-        for (const [key, ids] of Object.entries(seal?.ngramDocs ?? {}))
-          if (ids[0]) docOf[key] = ids[0];
-        const textOfKey = (key: number) =>
-          ngramText(out.ngrams![key].tokens, retriever.vocab.labels);
-        return {
-          query,
-          params,
-          hits: out.results.map((r) => ({
-            docId: r.doc === undefined ? '' : docIds[r.doc],
-            // SEAL: the document's heaviest n-gram, which another hit may share
-            docid: docidToString(r.tokens),
-            label: formatDocid(r.tokens, retriever.vocab),
-            tokens: r.tokens,
-            logProb: r.logProb,
-            score: r.score,
-            group: r.group,
-            ...(r.keys ? { ngrams: r.keys.map(textOfKey) } : {}),
-          })),
-          trace: out.trace,
-          docOf,
-          ms,
-          ...seal,
-        };
+        return generativeAnswer(retriever, docIds, query, params, out, performance.now() - start);
       });
     },
 

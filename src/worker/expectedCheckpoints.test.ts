@@ -1,26 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { disposeSeq2Seq } from '../models/seq2seq';
 import { ExpectedCheckpoints, KEEP_READY_MS } from './expectedCheckpoints';
+import { shippedCheckpointBytes } from '../models/shippedCheckpoint.fixture';
 
 const URL_ = 'http://localhost/models/genir-demo/';
-
-/** The shipped checkpoint's files, as the page's download hands them over. */
-function shippedBytes(): ArrayBuffer[] {
-  const dir = 'public/models/genir-demo/';
-  return [
-    'model.json',
-    'weights.bin',
-    'tokenizer.json',
-    'docids.json',
-    'metrics.json',
-    'config.json',
-  ].map((name) => {
-    const b = readFileSync(dir + name);
-    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-  });
-}
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -38,7 +22,7 @@ describe('checkpoints made ready ahead of their load', () => {
     const taking = expected.take(URL_)!.then((l) => ((loaded = true), l));
     await new Promise((r) => setTimeout(r, 10));
     expect(loaded).toBe(false);
-    expected.provide(URL_, shippedBytes());
+    expected.provide(URL_, shippedCheckpointBytes());
     const checkpoint = await taking;
     expect(checkpoint.docIds.length).toBe(156);
     // a later load of the same URL downloads again: nothing is expected any more
@@ -52,7 +36,7 @@ describe('checkpoints made ready ahead of their load', () => {
     const backend = new Promise<void>((r) => (backendUp = r));
     const expected = new ExpectedCheckpoints(() => backend);
     expected.expect(URL_);
-    expected.provide(URL_, shippedBytes());
+    expected.provide(URL_, shippedCheckpointBytes());
     // nothing becomes a tensor before the backend is up
     await new Promise((r) => setTimeout(r, 10));
     expect(tf.memory().numTensors).toBe(before);
@@ -75,7 +59,7 @@ describe('checkpoints made ready ahead of their load', () => {
     const before = tf.memory().numTensors;
     const expected = new ExpectedCheckpoints(() => Promise.resolve());
     expected.expect(URL_);
-    expected.provide(URL_, shippedBytes());
+    expected.provide(URL_, shippedCheckpointBytes());
     await vi.advanceTimersByTimeAsync(1);
     await vi.waitFor(() => expect(tf.memory().numTensors).toBeGreaterThan(before));
     await vi.advanceTimersByTimeAsync(KEEP_READY_MS);
@@ -87,7 +71,7 @@ describe('checkpoints made ready ahead of their load', () => {
     const expected = new ExpectedCheckpoints(() => Promise.resolve());
     expect(expected.take(URL_)).toBeNull();
     expected.expect(URL_);
-    const bytes = shippedBytes();
+    const bytes = shippedCheckpointBytes();
     bytes[0] = new TextEncoder().encode('{"format":"something else"}').buffer as ArrayBuffer;
     expected.provide(URL_, bytes);
     await expect(expected.take(URL_)!).rejects.toThrow(/not a generative checkpoint/);

@@ -94,7 +94,13 @@ export class ExpectedCheckpoints {
     const contents = await files;
     await this.backendReady();
     const loaded = importDsiCheckpoint(contents);
-    if (question) return { ...loaded, early: startEarlyAnswer(loaded.retriever, question) };
+    if (question)
+      return {
+        ...loaded,
+        early: startEarlyAnswer(question, (q, params, beforeStep) =>
+          retrieve(loaded.retriever, q, params, beforeStep),
+        ),
+      };
     if (!taken())
       void retrieve(loaded.retriever, 'warm up', DEFAULT_BEAM_SEARCH_PARAMS, async () => {
         await yieldToMessages();
