@@ -39,6 +39,9 @@ export interface EngineActivity {
   denseSearches: number;
   superseded: number;
   earlyAnswers: number;
+  firstAnswers: number;
+  /** the engine answers without TF.js still (it has not loaded the model yet) */
+  plainAnswering: boolean;
   tensors: number;
 }
 
@@ -57,6 +60,8 @@ export async function engineActivity(page: Page): Promise<EngineActivity> {
     denseSearches: await count('engine-dense-searches'),
     superseded: await count('engine-superseded'),
     earlyAnswers: await count('engine-early-answers'),
+    firstAnswers: await count('engine-first-answers'),
+    plainAnswering: (await details.getByTestId('engine-plain-answering').count()) > 0,
     tensors: await count('engine-tensors'),
   };
 }

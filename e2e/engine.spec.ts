@@ -78,3 +78,30 @@ test.describe('with no service worker fetching files of its own', () => {
     expect((await engineActivity(page)).earlyAnswers).toBe(1);
   });
 });
+
+test('the first answer comes before TF.js has started, from the same model in plain JavaScript, and TF.js then answers alike', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const question = builtinTestQuestion(2);
+  const generative = page.getByRole('region', { name: 'Generative results', exact: true });
+  const titles = () => generative.getByRole('listitem').allTextContents();
+  await page.goto(`/?q=${encodeURIComponent(question)}`);
+  await expect(generative.getByRole('listitem')).toHaveCount(10, { timeout: 60_000 });
+  const first = await titles();
+  expect((await engineActivity(page)).firstAnswers).toBe(1);
+  // once TF.js holds the model, the same question is decoded by it
+  await expect
+    .poll(async () => (await engineActivity(page)).plainAnswering, { timeout: 60_000 })
+    .toBe(false);
+  const box = page.getByRole('textbox', { name: 'Query', exact: true });
+  await box.fill('venus');
+  await expect(generative).toContainText('venus', { ignoreCase: true, timeout: 60_000 });
+  await box.fill(question);
+  await expect.poll(titles, { timeout: 60_000 }).toEqual(first);
+  const after = await engineActivity(page);
+  expect(after.firstAnswers).toBe(1);
+  expect(after.beamSearches).toBeGreaterThanOrEqual(3);
+  expect(errors).toEqual([]);
+});

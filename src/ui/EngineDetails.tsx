@@ -67,7 +67,15 @@ export function EngineDetails() {
           because a newer one replaced them,{' '}
           <span data-testid="engine-early-answers">{activity.earlyAnswers}</span> answered by a
           decode begun before they came (the question of a link, decoded as soon as the model was
-          there). TF.js holds <span data-testid="engine-tensors">{activity.tensors}</span> tensors (
+          there), <span data-testid="engine-first-answers">{activity.firstAnswers}</span> answered
+          before TF.js had started, by the same model computed in plain JavaScript (it needs no
+          TF.js to answer, only to train).{' '}
+          {activity.plainAnswering && (
+            <span data-testid="engine-plain-answering">
+              Until TF.js has loaded the model, searches are answered that way.{' '}
+            </span>
+          )}
+          TF.js holds <span data-testid="engine-tensors">{activity.tensors}</span> tensors (
           {formatMb(activity.bytes)}).
         </p>
       )}

@@ -1,6 +1,5 @@
 import * as Comlink from 'comlink';
-import '../models/tfSetup';
-import { withCorpusTickets } from './corpusTickets';
-import { createEngine } from './engine';
+import { withFirstAnswers } from './firstAnswers';
 
-Comlink.expose(withCorpusTickets(createEngine()));
+// TF.js comes in a script of its own, after the first answer (firstAnswers.ts)
+Comlink.expose(withFirstAnswers(() => import('./fullEngine').then((m) => m.fullEngine())));

@@ -211,6 +211,10 @@ export interface EngineActivity {
   superseded: number;
   /** beam searches answered by the decode of the page address's question, begun before they came */
   earlyAnswers: number;
+  /** beam searches answered without TF.js, before it was up (worker/firstAnswers.ts) */
+  firstAnswers: number;
+  /** searches are answered that way now: TF.js does not hold the model yet */
+  plainAnswering: boolean;
   /** tensors alive in TF.js */
   tensors: number;
   /** bytes those tensors hold */

@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BEAM_SEARCH_PARAMS } from '../core/decode/beamSearch';
+import { parseCheckpointBytes } from '../models/checkpointFiles';
+import { importDsiCheckpoint } from '../models/loadCheckpoint';
+import { disposeSeq2Seq } from '../models/seq2seq';
+import { withCorpusTickets } from './corpusTickets';
+import { createEngine } from './engine';
+import type { EnginePageApi, GenerativeAnswer } from './engineApi';
+import { withFirstAnswers } from './firstAnswers';
+import { stateOfLoaded } from './generativeState';
+import { isSuperseded, type Superseded } from './latestRequests';
+import { shippedCheckpointBytes } from '../models/shippedCheckpoint.fixture';
+
+const URL_ = 'http://localhost/models/genir-demo/';
+const CORPUS = 'genir-demo';
+const params = DEFAULT_BEAM_SEARCH_PARAMS;
+
+/** The first-answer layer over a real engine (TF.js cpu), counting how often the engine loads. */
+function layered(latestMs = 60_000) {
+  const loads = { count: 0 };
+  const api = withFirstAnswers(async () => {
+    loads.count++;
+    return withCorpusTickets(createEngine());
+  }, latestMs);
+  void api.init('cpu', undefined, 1);
+  return { api, loads };
+}
+
+/** The page's start: the shipped checkpoint expected, handed over, then loaded. */
+async function startShipped(api: EnginePageApi, question?: string) {
+  api.expectCheckpoint(URL_, question ? { query: question, params } : undefined);
+  api.provideCheckpoint(URL_, shippedCheckpointBytes());
+  return api.loadCheckpoint(URL_, CORPUS);
+}
+
+const answer = (a: GenerativeAnswer | Superseded): GenerativeAnswer => {
+  if (isSuperseded(a)) throw new Error('an untagged search is never superseded');
+  return a;
+};
+
+/** Resolves once the engine holds the model (a call about the model waits for that). */
+const engineHolds = (api: EnginePageApi) => api.docidsOfDocs();
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('first answers before the engine (TF.js) is loaded', () => {
+  it('answer from the shipped checkpoint as the engine will, which loads only after the first answer', async () => {
+    const { api, loads } = layered();
+    const info = await startShipped(api);
+    const loaded = importDsiCheckpoint(parseCheckpointBytes(shippedCheckpointBytes()));
+    // the page is told what the engine would tell it
+    expect(info).toEqual(stateOfLoaded(loaded, 'checkpoint', CORPUS).info);
+    disposeSeq2Seq(loaded.retriever.model);
+
+    const query = 'which planet is nearest to the sun';
+    const first = answer(await api.search(query, params));
+    expect(loads.count).toBe(0);
+    expect(first.hits).toHaveLength(10);
+    expect((await api.activity()).firstAnswers).toBe(1);
+
+    await engineHolds(api);
+    expect(loads.count).toBe(1);
+    const later = answer(await api.search(query, params));
+    expect(later.hits.map((h) => h.docId)).toEqual(first.hits.map((h) => h.docId));
+    later.hits.forEach((h, i) => expect(h.logProb).toBeCloseTo(first.hits[i].logProb, 4));
+    expect(later.docOf).toEqual(first.docOf);
+    const activity = await api.activity();
+    expect(activity).toMatchObject({ firstAnswers: 1, beamSearches: 2 });
+  }, 60_000);
+
+  it('the question of the address is decoded on the hand-over, and the first search takes it', async () => {
+    const { api } = layered();
+    const query = 'what do enzymes do';
+    await startShipped(api, query);
+    const first = answer(await api.search(query, params));
+    expect(first.query).toBe(query);
+    expect(await api.activity()).toMatchObject({ firstAnswers: 1, earlyAnswers: 1 });
+  }, 60_000);
+
+  it('a call about the model stops them: it and every later search wait for the engine', async () => {
+    const { api, loads } = layered();
+    await startShipped(api);
+    await api.dropModel();
+    expect(loads.count).toBe(1);
+    await expect(api.search('sun', params)).rejects.toThrow('no generative model is loaded');
+    expect((await api.activity()).firstAnswers).toBe(0);
+  }, 60_000);
+
+  it('calls beside the model wait for the engine without loading it, until the latest moment', async () => {
+    const { api, loads } = layered(200);
+    const plan = api.setDenseSearchPlan({});
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loads.count).toBe(0);
+    await plan;
+    expect(loads.count).toBe(1);
+  }, 60_000);
+
+  it('files that do not read are left to the engine, which says what is wrong', async () => {
+    const { api, loads } = layered();
+    const bytes = shippedCheckpointBytes();
+    bytes[0] = new TextEncoder().encode('{ not json').buffer as ArrayBuffer;
+    api.expectCheckpoint(URL_);
+    api.provideCheckpoint(URL_, bytes);
+    await expect(api.loadCheckpoint(URL_, CORPUS)).rejects.toThrow('model.json is not JSON');
+    expect(loads.count).toBe(1);
+  }, 60_000);
+});
