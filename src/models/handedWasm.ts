@@ -1,21 +1,21 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /**
- * Wasm binaries the page downloads for the engine (store/engineStart.ts): TF.js asks for its
- * binary only once the engine's script has run and the backend starts, and on two busy cores
- * the worker then sat idle for about 85 ms waiting for it (trace of a first visit). Handed over,
- * it compiles at once.
+ * Wasm binaries downloaded for TF.js while its script loads (worker/firstAnswers.ts): TF.js asks
+ * for its binary only once the engine's script has run and the backend starts, and on two busy
+ * cores the worker then sat idle for about 85 ms waiting for it (trace of a first visit). Handed
+ * over, it compiles at once.
  */
 const handed = new Map<string, Promise<ArrayBuffer | null>>();
 const settle = new Map<string, (bytes: ArrayBuffer | null) => void>();
 
-/** The page is downloading `url`: TF.js's fetch of it waits for provideWasm. */
+/** `url` is being downloaded: TF.js's fetch of it waits for provideWasm. */
 export function expectWasm(url: string): void {
   if (handed.has(url)) return;
   handed.set(url, new Promise((resolve) => settle.set(url, resolve)));
 }
 
-/** The bytes of an expected binary; null when the page's download failed (fetched here then). */
+/** The bytes of an expected binary; null when that download failed (TF.js fetches it then). */
 export function provideWasm(url: string, bytes: ArrayBuffer | null): void {
   settle.get(url)?.(bytes);
   settle.delete(url);

@@ -2,7 +2,6 @@ import type { BackendName, BackendReport } from '../models/backend';
 import { BACKEND_ORDER } from '../models/backendNames';
 import { PROBE_STORAGE_KEY, readKeptProbe, type BackendProbe } from '../models/backendChoice';
 import { ONE_THREAD_WASM } from '../models/wasmBinaries';
-import * as Comlink from 'comlink';
 import { engineClient } from './workers';
 
 /** `?backend=webgl` (or webgpu, wasm, cpu) puts that backend first (for comparing backends and for tests). */
@@ -74,19 +73,5 @@ export function startEngineOnce(): EngineStart {
     kept,
     report: engineClient().init(backend, threads, trainWorkers(), wasm),
   };
-  if (wasm) handWasm(wasm);
   return started;
-}
-
-/**
- * Download the wasm binary here, while the engine's script is still loading, and hand it over:
- * the engine asks for it only once its script has run (models/handedWasm.ts).
- */
-function handWasm(url: string): void {
-  fetch(url)
-    .then((r) => (r.ok ? r.arrayBuffer() : null))
-    .catch(() => null)
-    .then((bytes) =>
-      engineClient().provideWasm(url, bytes ? Comlink.transfer(bytes, [bytes]) : null),
-    );
 }

@@ -268,8 +268,8 @@ export interface EngineWorkerApi {
    * Pick and start the TF.js backend (webgpu → webgl → wasm → cpu), `preferred` first when given;
    * `wasmThreads`: the wasm backend's threads (default one; more need a cross-origin isolated page).
    * `trainWorkers`: workers that share each training batch on wasm with one thread (default:
-   * every core, up to four). `wasmComing`: the URL of a wasm binary the page is downloading, which
-   * TF.js then takes from provideWasm instead of fetching it.
+   * every core, up to four). `wasmComing`: the URL of a wasm binary the worker downloads while
+   * TF.js's script loads, which TF.js then takes from provideWasm instead of fetching it.
    */
   init(
     preferred?: BackendName,
@@ -277,20 +277,21 @@ export interface EngineWorkerApi {
     trainWorkers?: number,
     wasmComing?: string,
   ): Promise<BackendReport>;
-  /** The bytes of the wasm binary named to init (transferred); null when the download failed. */
+  /** The bytes of the wasm binary named to init; null when the download failed. */
   provideWasm(url: string, bytes: ArrayBuffer | null): void;
   /** Switch to another backend (weights move with it). */
   setBackend(name: BackendName): Promise<BackendReport>;
   /**
-   * The page is downloading the checkpoint at `url` (the shipped one, while it still decides
-   * which model to use): a later loadCheckpoint(url) waits for provideCheckpoint(url, …) instead
-   * of downloading it again. `question`: the one the page's address carries, with the settings of
-   * its first search, decoded as soon as the model is there.
+   * The checkpoint at `url` is on its way (the shipped one, while the page still decides which
+   * model to use): a later loadCheckpoint(url) waits for provideCheckpoint(url, …) instead of
+   * downloading it again. `question`: the one the page's address carries, with the settings of
+   * its first search, decoded as soon as the model is there. `download`: the worker downloads it
+   * now and provides it itself (worker/firstAnswers.ts), so the page's thread reads none of it.
    */
-  expectCheckpoint(url: string, question?: EarlyQuestion): void;
+  expectCheckpoint(url: string, question?: EarlyQuestion, download?: boolean): void;
   /**
-   * The files of an expected checkpoint, as fetchCheckpointBytes gives them (transferred); null
-   * when the page's download failed, so the engine downloads them itself.
+   * The files of an expected checkpoint, as fetchCheckpointBytes gives them; null when that
+   * download failed, so the engine downloads them when it loads the checkpoint.
    */
   provideCheckpoint(url: string, bytes: ArrayBuffer[] | null): void;
   /** Load a shipped checkpoint; its documents must be those of the page's corpus. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_BEAM_SEARCH_PARAMS } from '../core/decode/beamSearch';
-import { parseCheckpointBytes } from '../models/checkpointFiles';
+import { DSI_CHECKPOINT_FILES, parseCheckpointBytes } from '../models/checkpointFiles';
 import { importDsiCheckpoint } from '../models/loadCheckpoint';
 import { disposeSeq2Seq } from '../models/seq2seq';
 import { withCorpusTickets } from './corpusTickets';
@@ -45,6 +45,8 @@ const engineHolds = (api: EnginePageApi) => api.docidsOfDocs();
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('first answers before the engine (TF.js) is loaded', () => {
   it('answer from the shipped checkpoint as the engine will, which loads only after the first answer', async () => {
@@ -106,5 +108,43 @@ describe('first answers before the engine (TF.js) is loaded', () => {
     api.provideCheckpoint(URL_, bytes);
     await expect(api.loadCheckpoint(URL_, CORPUS)).rejects.toThrow('model.json is not JSON');
     expect(loads.count).toBe(1);
+  }, 60_000);
+
+  it('with `download` the worker fetches the checkpoint itself, and the wasm binary once TF.js loads', async () => {
+    const bytes = shippedCheckpointBytes();
+    const names = Object.values(DSI_CHECKPOINT_FILES) as string[];
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      const file = names.indexOf(url.slice(URL_.length));
+      return new Response(file >= 0 ? bytes[file] : new Uint8Array([0, 97, 115, 109]));
+    });
+    const loads = { count: 0 };
+    const api = withFirstAnswers(async () => {
+      loads.count++;
+      return withCorpusTickets(createEngine());
+    }, 60_000);
+    void api.init('cpu', undefined, 1, '/tfjs-backend-wasm-simd.wasm');
+    api.expectCheckpoint(URL_, undefined, true);
+    await api.loadCheckpoint(URL_, CORPUS);
+    expect(fetched.sort()).toEqual(names.map((n) => URL_ + n).sort());
+    answer(await api.search('sun', params));
+    await engineHolds(api);
+    expect(loads.count).toBe(1);
+    // TF.js's engine took the same download: nothing fetched twice, the binary once
+    expect(fetched.filter((u) => u.startsWith(URL_))).toHaveLength(names.length);
+    expect(fetched.filter((u) => u.endsWith('.wasm'))).toEqual(['/tfjs-backend-wasm-simd.wasm']);
+  }, 60_000);
+
+  it('a load that comes before the hand-over waits for it, and answers from it', async () => {
+    const { api, loads } = layered();
+    api.expectCheckpoint(URL_);
+    const loading = api.loadCheckpoint(URL_, CORPUS);
+    await new Promise((r) => setTimeout(r, 20));
+    api.provideCheckpoint(URL_, shippedCheckpointBytes());
+    expect((await loading)?.docCount).toBe(156);
+    answer(await api.search('sun', params));
+    expect(loads.count).toBe(0);
+    expect((await api.activity()).firstAnswers).toBe(1);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { parseCheckpointBytes } from '../models/checkpointFiles';
+import { fetchCheckpointBytes, parseCheckpointBytes } from '../models/checkpointFiles';
 import { DecodeStopped } from '../models/docidSearch';
 import {
   plainRetrieve,
@@ -65,6 +65,10 @@ interface Expected {
   describe?: (corpusName: string) => ModelInfo;
   /** the files did not read here: the engine decodes the question itself (and says what is wrong) */
   failed?: boolean;
+  /** a loadCheckpoint has taken it (the files may still be on their way) */
+  taken?: boolean;
+  /** its files came (or their download failed) */
+  provided?: boolean;
 }
 
 /** The model the first answers come from, until the engine has it. */
@@ -94,11 +98,19 @@ export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGI
   // an engine that failed to load is reported by the calls that need it
   engine.catch(() => undefined);
   let loading = false;
+  /** the wasm binary TF.js will ask for (init's `wasmComing`), downloaded while its script loads */
+  let wasmUrl: string | undefined;
   const startEngine = () => {
     if (loading) return;
     loading = true;
     clearTimeout(latest);
     load();
+    const url = wasmUrl;
+    if (url)
+      fetch(url)
+        .then((r) => (r.ok ? r.arrayBuffer() : null))
+        .catch(() => null)
+        .then((bytes) => engine.then((e) => e.provideWasm(url, bytes)));
   };
   const latest = setTimeout(startEngine, latestMs);
 
@@ -131,7 +143,12 @@ export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGI
   };
 
   const own: Partial<Record<Method, AnyCall>> = {
-    expectCheckpoint(url: string, question?: EarlyQuestion) {
+    init(...args: Parameters<Api['init']>) {
+      wasmUrl = args[3];
+      return pass('init', args);
+    },
+
+    expectCheckpoint(url: string, question?: EarlyQuestion, download?: boolean) {
       if (expected.has(url)) return;
       let settle!: (r: PlainRetriever | null) => void;
       const retriever = new Promise<PlainRetriever | null>((resolve) => (settle = resolve));
@@ -139,6 +156,11 @@ export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGI
       expected.set(url, entry);
       // the early answer is this layer's, unless the files did not read here
       void engine.then((e) => e.expectCheckpoint(url, entry.failed ? question : undefined));
+      if (download)
+        fetchCheckpointBytes(url).then(
+          (bytes) => own.provideCheckpoint!(url, bytes),
+          () => own.provideCheckpoint!(url, null),
+        );
     },
 
     provideCheckpoint(url: string, bytes: ArrayBuffer[] | null) {
@@ -165,9 +187,12 @@ export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGI
           entry.settle(null);
         }
       } else entry?.settle(null);
-      if (entry)
+      if (entry) entry.provided = true;
+      // kept until both the files and a load have come, or for UNUSED_KEPT_MS without a load
+      if (entry?.taken) expected.delete(url);
+      else if (entry)
         setTimeout(() => {
-          if (expected.get(url) !== entry) return;
+          if (expected.get(url) !== entry || entry.taken) return;
           expected.delete(url);
           entry.early?.stop();
         }, UNUSED_KEPT_MS);
@@ -175,8 +200,10 @@ export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGI
     },
 
     async loadCheckpoint(url: string, corpusName: string) {
-      const entry = expected.get(url);
-      expected.delete(url);
+      // one load per expectation: a later one of the same URL is the engine's (it downloads again)
+      const entry = expected.get(url)?.taken ? undefined : expected.get(url);
+      if (entry) entry.taken = true;
+      if (entry?.provided) expected.delete(url);
       const callsBefore = modelCalls;
       const retriever = entry ? await entry.retriever : null;
       // a call about the generative model came meanwhile: the engine orders them
