@@ -12,6 +12,7 @@ import { exportDsiCheckpoint, toDocidsFile } from '../src/models/loadCheckpoint'
 import { disposeSeq2Seq } from '../src/models/seq2seq';
 import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
 import { trainDsi } from '../src/models/train/trainDsi';
+import { halveCheckpointDir } from './half-weights';
 import { trainDenseDemo } from './trainDenseDemo';
 
 function arg(name: string): string | undefined {
@@ -103,6 +104,8 @@ async function trainGenerativeDemo(corpus: Corpus): Promise<void> {
   write('docids.json', files.docids);
   write('config.json', files.config);
   write('metrics.json', files.metrics);
+  // the page downloads these before its first answer: half the bytes (--float32 keeps them whole)
+  if (!process.argv.includes('--float32')) halveCheckpointDir(outDir);
   console.log(`wrote ${outDir}`);
   disposeSeq2Seq(model);
 }

@@ -1,16 +1,18 @@
 import type { TokenizerJSON } from '../core/text/tokenizer';
 import type { ParamStore } from './layers/params';
 import { createSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
-import { weightSource, type WeightEntry } from './weightTable';
+import { weightSource, type WeightEntry, type WeightsDtype } from './weightTable';
 
-export { ownBuffer, weightSource, type WeightEntry } from './weightTable';
+export { ownBuffer, weightSource, type WeightEntry, type WeightsDtype } from './weightTable';
 
 /** What a saved DSI model holds besides its weights (the files' JSON). */
 export interface CheckpointManifest {
   format: 'genir-dsi-1';
   config: Seq2SeqConfig;
-  /** weight tensors in order, with their place in weights.bin (float32, little-endian) */
+  /** weight tensors in order, with their place in weights.bin (little-endian) */
   weights: WeightEntry[];
+  /** how weights.bin stores them (absent: float32) */
+  weightsDtype?: WeightsDtype;
   tokenizer: TokenizerJSON;
   /** document id → docid tokens */
   docids: Record<string, number[]>;
@@ -45,5 +47,8 @@ export async function exportWeights(model: {
 
 /** A model with the manifest's config and the weights from `bytes`; checks every name and shape. */
 export function importWeights(manifest: CheckpointManifest, bytes: ArrayBuffer): Seq2SeqModel {
-  return createSeq2Seq(manifest.config, weightSource(manifest.weights, bytes));
+  return createSeq2Seq(
+    manifest.config,
+    weightSource(manifest.weights, bytes, manifest.weightsDtype),
+  );
 }

@@ -71,6 +71,16 @@ describe('model bundles', () => {
       ok: false,
       error: "m.zip: weights.bin holds 36 bytes; model.json's weight table needs 40",
     });
+    // float16 weights (the shipped checkpoint's): two bytes per value
+    const half = files();
+    half.manifest = { ...half.manifest, weightsDtype: 'float16' };
+    half.weights = half.weights.slice(0, 20);
+    expect((await readBundle('m.zip', await makeBundle(model, half))).ok).toBe(true);
+    half.weights = half.weights.slice(0, 18);
+    expect(await readBundle('m.zip', await makeBundle(model, half))).toEqual({
+      ok: false,
+      error: "m.zip: weights.bin holds 18 bytes; model.json's weight table needs 20",
+    });
     expect(await readBundle('m.zip', await makeBundle({ ...model, docCount: 3 }, files()))).toEqual(
       {
         ok: false,

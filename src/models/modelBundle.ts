@@ -4,6 +4,7 @@ import type { DenseCheckpointFiles } from './dense/denseCheckpoint';
 import type { DsiCheckpointFiles } from './loadCheckpoint';
 import type { QueryGenCheckpointFiles } from './queryGenCheckpoint';
 import { DSI_CHECKPOINT_FILES } from './checkpointFiles';
+import { bytesPerWeight, type WeightsDtype } from './weightTable';
 
 /**
  * A model bundle: one .zip that moves a trained model between browsers. It holds the model's
@@ -98,12 +99,16 @@ export const parseJson = (bytes: Uint8Array): unknown => JSON.parse(strFromU8(by
 
 /** Whether the weights and embeddings have the sizes the model's description gives them. */
 function shapeProblem(model: BundleModel, files: Record<string, unknown>): string | null {
-  const manifest = files.manifest as { weights?: { shape: number[] }[] };
+  const manifest = files.manifest as {
+    weights?: { shape: number[] }[];
+    weightsDtype?: WeightsDtype;
+  };
   if (!Array.isArray(manifest?.weights)) return 'model.json has no weight table';
   const floats = manifest.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   const weights = files.weights as Uint8Array;
-  if (weights.byteLength !== floats * 4)
-    return `weights.bin holds ${weights.byteLength} bytes; model.json's weight table needs ${floats * 4}`;
+  const needed = floats * bytesPerWeight(manifest.weightsDtype);
+  if (weights.byteLength !== needed)
+    return `weights.bin holds ${weights.byteLength} bytes; model.json's weight table needs ${needed}`;
   if (model.kind === 'querygen') return null;
   if (model.kind === 'generative') {
     const docs = Object.keys((files.docids as { docids?: object }).docids ?? {}).length;

@@ -19,7 +19,10 @@ export interface DocidsFile {
 }
 
 /** model.json of a saved DSI model. */
-export type DsiManifest = Pick<CheckpointManifest, 'format' | 'config' | 'weights'> & {
+export type DsiManifest = Pick<
+  CheckpointManifest,
+  'format' | 'config' | 'weights' | 'weightsDtype'
+> & {
   parameters?: number;
 };
 

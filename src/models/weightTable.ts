@@ -1,3 +1,4 @@
+import { decodeFloat16, encodeFloat16 } from './float16';
 import type { WeightSource } from './layers/params';
 
 // No TF.js here: a checkpoint's weights are read by name for TF.js's model (checkpoint.ts) and
@@ -5,6 +6,14 @@ import type { WeightSource } from './layers/params';
 
 /** One row of a checkpoint's weight table: a tensor's name, shape and byte offset in weights.bin. */
 export type WeightEntry = { name: string; shape: number[]; offset: number };
+
+/**
+ * How weights.bin stores the values (little-endian): float32, or float16 for a checkpoint shipped
+ * in half the bytes (its values rounded once; the model computes in float32 either way).
+ */
+export type WeightsDtype = 'float32' | 'float16';
+
+export const bytesPerWeight = (dtype: WeightsDtype = 'float32') => (dtype === 'float16' ? 2 : 4);
 
 /** The bytes of `data` as an ArrayBuffer of their own (a Uint8Array may view part of a larger one). */
 export function ownBuffer(data: ArrayBuffer | Uint8Array): ArrayBuffer {
@@ -16,20 +25,33 @@ export function ownBuffer(data: ArrayBuffer | Uint8Array): ArrayBuffer {
  * Each weight's values from `bytes` laid out by `table`, by name; throws when the table lacks a
  * weight, gives it another shape, or points past the end of `bytes`.
  */
-export function weightSource(table: readonly WeightEntry[], bytes: ArrayBuffer): WeightSource {
+export function weightSource(
+  table: readonly WeightEntry[],
+  bytes: ArrayBuffer,
+  dtype: WeightsDtype = 'float32',
+): WeightSource {
+  if (dtype === 'float16') return weightViews(table, new Uint8Array(bytes), dtype);
   return readWeights(
     table,
     bytes.byteLength,
+    4,
     (offset, n) => new Float32Array(bytes.slice(offset, offset + n * 4)),
   );
 }
 
 /**
- * weightSource without copies: each weight a view of `bytes` (which must then stay as it is), or a
- * copy where a weight does not start on a 4-byte boundary of the buffer.
+ * weightSource without copies: each float32 weight a view of `bytes` (which must then stay as it
+ * is), or a copy where a weight does not start on a 4-byte boundary of the buffer; float16 weights
+ * are decoded.
  */
-export function weightViews(table: readonly WeightEntry[], bytes: Uint8Array): WeightSource {
-  return readWeights(table, bytes.byteLength, (offset, n) => {
+export function weightViews(
+  table: readonly WeightEntry[],
+  bytes: Uint8Array,
+  dtype: WeightsDtype = 'float32',
+): WeightSource {
+  if (dtype === 'float16')
+    return readWeights(table, bytes.byteLength, 2, (offset, n) => decodeFloat16(bytes, offset, n));
+  return readWeights(table, bytes.byteLength, 4, (offset, n) => {
     const at = bytes.byteOffset + offset;
     if (at % 4 === 0) return new Float32Array(bytes.buffer, at, n);
     return new Float32Array(bytes.slice(offset, offset + n * 4).buffer);
@@ -39,6 +61,7 @@ export function weightViews(table: readonly WeightEntry[], bytes: Uint8Array): W
 function readWeights(
   table: readonly WeightEntry[],
   byteLength: number,
+  size: number,
   values: (offset: number, n: number) => Float32Array,
 ): WeightSource {
   const byName = new Map(table.map((w) => [w.name, w]));
@@ -50,7 +73,27 @@ function readWeights(
         `weight ${name} has shape ${w.shape} in the checkpoint, ${shape} in the model`,
       );
     const n = shape.reduce((a, b) => a * b, 1);
-    if (w.offset + n * 4 > byteLength) throw new Error(`weights.bin is too short for ${name}`);
+    if (w.offset + n * size > byteLength) throw new Error(`weights.bin is too short for ${name}`);
     return values(w.offset, n);
   };
+}
+
+/** A float32 weight table and its bytes stored as float16 (half the bytes; values rounded once). */
+export function halveWeights(
+  table: readonly WeightEntry[],
+  bytes: ArrayBuffer,
+): { table: WeightEntry[]; bytes: Uint8Array } {
+  const read = weightSource(table, bytes);
+  const halves: Uint8Array[] = [];
+  let offset = 0;
+  const out = table.map((w) => {
+    const half = encodeFloat16(read(w.name, w.shape));
+    halves.push(half);
+    const entry = { name: w.name, shape: w.shape, offset };
+    offset += half.byteLength;
+    return entry;
+  });
+  const joined = new Uint8Array(offset);
+  halves.reduce((at, h) => (joined.set(h, at), at + h.byteLength), 0);
+  return { table: out, bytes: joined };
 }

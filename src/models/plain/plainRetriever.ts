@@ -21,11 +21,11 @@ export interface PlainRetriever extends DocidSpace {
 /** A checkpoint's retriever on the plain forward pass; checks what importDsiCheckpoint checks. */
 export function plainRetrieverOf(files: DsiCheckpointContents): PlainRetriever {
   const { space, docIds } = readDsiCheckpoint(files);
-  const { config, weights } = files.manifest;
+  const { config, weights, weightsDtype } = files.manifest;
   checkOutputVocab(config.tgtVocab, space.vocab);
   // views of the handed-over bytes: nothing writes to them
   const bytes = files.weights instanceof Uint8Array ? files.weights : new Uint8Array(files.weights);
-  const model = plainSeq2Seq(config, weightViews(weights, bytes));
+  const model = plainSeq2Seq(config, weightViews(weights, bytes, weightsDtype));
   return { ...space, model, docIds };
 }
 
