@@ -91,13 +91,22 @@ describe('first answers before the engine (TF.js) is loaded', () => {
     expect((await api.activity()).firstAnswers).toBe(0);
   }, 60_000);
 
-  it('calls beside the model wait for the engine without loading it, until the latest moment', async () => {
+  it('calls the page makes as it starts wait for the engine without loading it, until the latest moment', async () => {
     const { api, loads } = layered(200);
     const plan = api.setDenseSearchPlan({});
     await new Promise((r) => setTimeout(r, 50));
     expect(loads.count).toBe(0);
     await plan;
     expect(loads.count).toBe(1);
+  }, 60_000);
+
+  it('any other call loads the engine at once', async () => {
+    const { api, loads } = layered();
+    await startShipped(api);
+    const switched = api.setBackend('cpu');
+    expect(loads.count).toBe(1);
+    expect((await switched).backend).toBe('cpu');
+    expect(answer(await api.search('sun', params)).hits).toHaveLength(10);
   }, 60_000);
 
   it('files that do not read are left to the engine, which says what is wrong', async () => {

@@ -36,12 +36,9 @@ type Method = keyof Api;
 type AnyCall = (...args: any[]) => any;
 
 /**
- * Calls that read or change the generative model: the engine starts loading for them, the first
- * answers stop, and they wait until the engine holds the model those came from. Every other call
- * is about something else (the backend, the dense model, generated queries, a training run's
- * controls, benchmarks): it leaves the first answers going and waits for the engine, which is not
- * loaded for it (the page makes such calls as it starts, and TF.js loading on this worker's thread
- * would hold up the first answer).
+ * Calls that read or change the generative model: the first answers stop, and these wait until
+ * the engine holds the model those came from. Every other call is about something else (the
+ * backend, the dense model, generated queries, benchmarks) and leaves the first answers going.
  */
 const ABOUT_MODEL: ReadonlySet<Method> = new Set([
   'loadCheckpoint',
@@ -52,6 +49,23 @@ const ABOUT_MODEL: ReadonlySet<Method> = new Set([
   'docidsOfDocs',
   'exportGenerative',
   'importGenerative',
+]);
+
+/**
+ * Calls the page makes on its own as it starts (the backend, the dense checkpoint, what a restore
+ * brings back): they wait for the engine without loading it, since TF.js loading on this worker's
+ * thread would hold up the first answer. Any other call loads the engine at once.
+ */
+const START_UP: ReadonlySet<Method> = new Set([
+  'init',
+  'provideWasm',
+  'activity',
+  'loadDenseCheckpoint',
+  'dropDense',
+  'setDenseSearchPlan',
+  'embeddingMap',
+  'dropGenerated',
+  'importQueryGenerator',
 ]);
 
 interface Expected {
@@ -129,8 +143,8 @@ export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGI
   };
   /** hand a call to the engine, in the order calls came */
   const pass = (name: Method, args: unknown[]) => {
+    if (!START_UP.has(name)) startEngine();
     if (ABOUT_MODEL.has(name)) {
-      startEngine();
       modelCalls++;
       stopServing();
     }
