@@ -13,7 +13,7 @@ import { disposeSeq2Seq } from '../src/models/seq2seq';
 import { DEMO_TRAIN_CONFIG, LARGE_CORPUS_CONFIG } from '../src/models/train/presets';
 import { trainDsi, type DsiTrainConfig } from '../src/models/train/trainDsi';
 import { DIGIT_VOCAB } from '../src/core/docids/types';
-import type { DocidsFile } from '../src/models/loadCheckpoint';
+import type { DocidsFile } from '../src/models/readDsiCheckpoint';
 import { currentCommit, percentiles, type BenchRow } from './results';
 
 /** The shipped checkpoint, read from disk (the page fetches the same files). */

@@ -3,8 +3,6 @@ import type { ParamStore } from './layers/params';
 import { createSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from './seq2seq';
 import { weightSource, type WeightEntry, type WeightsDtype } from './weightTable';
 
-export { ownBuffer, weightSource, type WeightEntry, type WeightsDtype } from './weightTable';
-
 /** What a saved DSI model holds besides its weights (the files' JSON). */
 export interface CheckpointManifest {
   format: 'genir-dsi-1';

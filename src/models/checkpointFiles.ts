@@ -1,4 +1,4 @@
-import type { DocidsFile, DsiCheckpointFiles, DsiManifest } from './loadCheckpoint';
+import type { DocidsFile, DsiCheckpointFiles, DsiManifest } from './readDsiCheckpoint';
 import type { TokenizerJSON } from '../core/text/tokenizer';
 
 // No TF.js here: the page's first script downloads the shipped checkpoint with these while the

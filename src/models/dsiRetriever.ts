@@ -11,8 +11,6 @@ import {
 } from './docidSearch';
 import { decode, encode, type Seq2SeqModel } from './seq2seq';
 
-export { DecodeStopped, sealOptions, type DecodeParams, type RetrieveOutput } from './docidSearch';
-
 /** A trained DSI model with what it needs to answer: tokenizer, docids and their trie. */
 export interface DsiRetriever extends DocidSpace {
   model: Seq2SeqModel;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { disposeSeq2Seq } from './seq2seq';
-import { loadCheckpoint, type DsiCheckpointFiles } from './loadCheckpoint';
+import { loadCheckpoint } from './loadCheckpoint';
+import { type DsiCheckpointFiles } from './readDsiCheckpoint';
 
 const DIR = 'public/models/genir-demo/';
 const json = (name: string) => JSON.parse(readFileSync(DIR + name, 'utf8'));

@@ -1,5 +1,6 @@
 import type { DocidAssignment } from '../core/docids/types';
-import { exportWeights, importWeights, ownBuffer, type CheckpointManifest } from './checkpoint';
+import { exportWeights, importWeights, type CheckpointManifest } from './checkpoint';
+import { ownBuffer } from './weightTable';
 import { fetchCheckpointBytes, parseCheckpointBytes } from './checkpointFiles';
 import { checkOutputVocab } from './docidSearch';
 import { parameterCount } from './seq2seq';
@@ -10,8 +11,6 @@ import {
   type DsiCheckpointContents,
   type DsiCheckpointFiles,
 } from './readDsiCheckpoint';
-
-export type { DocidsFile, DsiCheckpointFiles, DsiManifest } from './readDsiCheckpoint';
 
 /** docids.json for a model trained on documents `docIds` (corpus order) with `assignment`. */
 export function toDocidsFile(docIds: readonly string[], assignment: DocidAssignment): DocidsFile {

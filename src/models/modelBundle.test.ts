@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readZipDirectory } from '../core/corpus/zipDirectory';
-import type { DsiCheckpointFiles } from './loadCheckpoint';
+import type { DsiCheckpointFiles } from './readDsiCheckpoint';
 import { makeBundle, readBundle, type BundleModel } from './modelBundle';
 
 const model: BundleModel = {

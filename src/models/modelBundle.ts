@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { unzipFiles } from '../core/corpus/zip';
 import type { DenseCheckpointFiles } from './dense/denseCheckpoint';
-import type { DsiCheckpointFiles } from './loadCheckpoint';
+import type { DsiCheckpointFiles } from './readDsiCheckpoint';
 import type { QueryGenCheckpointFiles } from './queryGenCheckpoint';
 import { DSI_CHECKPOINT_FILES } from './checkpointFiles';
 import { bytesPerWeight, type WeightsDtype } from './weightTable';

@@ -1,6 +1,7 @@
 import { docidVocab } from '../core/docids/types';
 import { loadTokenizer, type TokenizerJSON } from '../core/text/tokenizer';
-import { exportWeights, importWeights, ownBuffer, type CheckpointManifest } from './checkpoint';
+import { exportWeights, importWeights, type CheckpointManifest } from './checkpoint';
+import { ownBuffer } from './weightTable';
 import type { QueryGenTrainConfig } from './queryGenConfig';
 import type { QueryGenerator } from './queryGenerator';
 import { parameterCount } from './seq2seq';

@@ -1,7 +1,7 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readZipDirectory } from '../core/corpus/zipDirectory';
-import type { DsiCheckpointFiles } from './loadCheckpoint';
+import type { DsiCheckpointFiles } from './readDsiCheckpoint';
 import type { BundleModel } from './modelBundle';
 import type { QueryGenCheckpointFiles } from './queryGenCheckpoint';
 import { isSessionBundle, makeSessionBundle, readSessionBundle } from './sessionBundle';

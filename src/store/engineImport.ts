@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus/types';
 import type { DenseCheckpointFiles } from '../models/dense/denseCheckpoint';
-import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
+import type { DsiCheckpointFiles } from '../models/readDsiCheckpoint';
 import type { QueryGenCheckpointFiles } from '../models/queryGenCheckpoint';
 import type { DenseInfo, ModelInfo, QueryGenInfo } from '../worker/engineApi';
 import type { AppState } from './appStore';

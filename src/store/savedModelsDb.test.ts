@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import type { DsiCheckpointFiles } from '../models/loadCheckpoint';
+import type { DsiCheckpointFiles } from '../models/readDsiCheckpoint';
 import { filesBytes, openSavedModelsDb } from './savedModelsDb';
 
 const files = (n: number): DsiCheckpointFiles => ({

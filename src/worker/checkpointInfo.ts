@@ -1,6 +1,6 @@
 import { indexBytes } from '../core/seal/ngramIndex';
 import type { DocidSpace } from '../models/docidSearch';
-import type { DocidsFile } from '../models/loadCheckpoint';
+import type { DocidsFile } from '../models/readDsiCheckpoint';
 import type { ModelInfo } from './engineApi';
 
 // No TF.js here: the first answers (firstAnswers.ts) describe the shipped model before TF.js is up.

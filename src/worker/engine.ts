@@ -7,7 +7,8 @@ import { pickBackend, setWasmThreads, switchBackend, type BackendReport } from '
 import { expectWasm, provideWasm } from '../models/handedWasm';
 import type { ShareTraining } from '../models/train/trainStep';
 import { defaultTrainWorkers, describeTraining, TrainWorkers } from './trainWorkers';
-import { DecodeStopped, retrieve } from '../models/dsiRetriever';
+import { retrieve } from '../models/dsiRetriever';
+import { DecodeStopped } from '../models/docidSearch';
 import { generativeAnswer } from './generativeAnswer';
 import { loadCheckpoint, toDocidsFile } from '../models/loadCheckpoint';
 import { ExpectedCheckpoints, type ReadyCheckpoint } from './expectedCheckpoints';
@@ -37,7 +38,8 @@ import type {
   RequestTag,
 } from './engineApi';
 import { LatestRequests, yieldToMessages } from './latestRequests';
-import { sealInfo, stateOfLoaded, type GenerativeState } from './generativeState';
+import { stateOfLoaded, type GenerativeState } from './generativeState';
+import { sealInfo } from './checkpointInfo';
 import { ModelSlot } from './modelSlot';
 import { createPersistEngine } from './persistEngine';
 import { createQueryGenEngine } from './queryGenEngine';

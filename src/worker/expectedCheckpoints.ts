@@ -1,13 +1,14 @@
 import { DEFAULT_BEAM_SEARCH_PARAMS } from '../core/decode/beamSearch';
 import { parseCheckpointBytes } from '../models/checkpointFiles';
-import { DecodeStopped, retrieve } from '../models/dsiRetriever';
+import { retrieve } from '../models/dsiRetriever';
+import { DecodeStopped } from '../models/docidSearch';
 import { yieldToMessages } from './latestRequests';
 import {
   fetchCheckpointFiles,
   importDsiCheckpoint,
-  type DsiCheckpointFiles,
   type LoadedCheckpoint,
 } from '../models/loadCheckpoint';
+import { type DsiCheckpointFiles } from '../models/readDsiCheckpoint';
 import { disposeSeq2Seq } from '../models/seq2seq';
 import {
   disposeAfterEarly,

@@ -1,11 +1,10 @@
 import { checkpointInfo } from './checkpointInfo';
-import type { DocidsFile, LoadedCheckpoint } from '../models/loadCheckpoint';
+import type { LoadedCheckpoint } from '../models/loadCheckpoint';
+import type { DocidsFile } from '../models/readDsiCheckpoint';
 import type { DsiRetriever } from '../models/dsiRetriever';
 import { parameterCount } from '../models/seq2seq';
 import type { EarlyAnswer } from './earlyAnswer';
 import type { ModelInfo } from './engineApi';
-
-export { sealInfo } from './checkpointInfo';
 
 /** The generative model in use, with the document ids in its document-number order. */
 export interface GenerativeState {

@@ -1,5 +1,6 @@
 import { loadTokenizer, type TokenizerJSON } from '../../core/text/tokenizer';
-import { exportWeights, ownBuffer, weightSource, type WeightEntry } from '../checkpoint';
+import { exportWeights } from '../checkpoint';
+import { ownBuffer, weightSource, type WeightEntry } from '../weightTable';
 import { denseIndexFromArray, indexEmbeddings } from './denseIndex';
 import { createDenseRetriever, type DenseRetriever } from './denseRetriever';
 import {
