@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { BackendName, BackendReport } from '../models/backend';
 import { chooseFastest, PROBE_STORAGE_KEY, type BackendProbe } from '../models/backendChoice';
-import type { EngineActivity } from '../worker/engineApi';
+import type { PageEngineActivity } from '../worker/engineApi';
 import type { ProbeWorkerApi } from '../worker/probeApi';
 import type { AppState } from './appStore';
 import { pageStorage, startEngineOnce } from './engineStart';
@@ -29,7 +29,7 @@ export interface BackendSlice {
   backendChoice: BackendChoiceState;
   probeError: string | null;
   /** the engine's work and TF.js memory, as last read */
-  engineActivity: EngineActivity | null;
+  engineActivity: PageEngineActivity | null;
   /** Take up the engine's start (engineStart.ts) and, on a first visit, time the backends. */
   startEngine(): Promise<void>;
   /** Move TF.js to another backend (the Index panel's choice for training). */

@@ -68,8 +68,6 @@ export function createEngine(): EngineWorkerApi {
     denseSearches: 0,
     superseded: 0,
     earlyAnswers: 0,
-    firstAnswers: 0,
-    plainAnswering: false,
   };
   /** when dense search switches from exact to HNSW */
   let densePlan: DenseSearchPlanParams = DEFAULT_DENSE_SEARCH_PLAN;

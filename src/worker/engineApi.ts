@@ -211,10 +211,6 @@ export interface EngineActivity {
   superseded: number;
   /** beam searches answered by the decode of the page address's question, begun before they came */
   earlyAnswers: number;
-  /** beam searches answered without TF.js, before it was up (worker/firstAnswers.ts) */
-  firstAnswers: number;
-  /** searches are answered that way now: TF.js does not hold the model yet */
-  plainAnswering: boolean;
   /** tensors alive in TF.js */
   tensors: number;
   /** bytes those tensors hold */
@@ -411,13 +407,27 @@ type WithTicket<F> = F extends (corpus: Corpus, ...rest: infer R) => infer T
   : never;
 
 /**
- * The engine as the page reaches it through Comlink: a corpus goes over in parts first
+ * The engine with its corpus intake: a corpus goes over in parts first
  * (`beginCorpus`, `addCorpusPart`), and the methods that take one name it by its ticket, so no
  * single message copies the whole corpus on the page's thread (worker/corpusTickets.ts).
  */
-export type EnginePageApi = Omit<EngineWorkerApi, CorpusMethods> & {
+export type TicketedEngineApi = Omit<EngineWorkerApi, CorpusMethods> & {
   [K in CorpusMethods]: WithTicket<EngineWorkerApi[K]>;
 } & {
   beginCorpus(ticket: number, head: CorpusHead): void;
   addCorpusPart(ticket: number, part: CorpusPart): void;
 };
+
+/** The engine worker as the page reaches it: the first answers in front of the engine. */
+export type EnginePageApi = Omit<TicketedEngineApi, 'activity'> & {
+  /** the engine's counters, with those of the answers given before TF.js (worker/firstAnswers.ts) */
+  activity(): Promise<PageEngineActivity>;
+};
+
+/** The engine's activity as the page sees it: its own, and the first answers' in front of it. */
+export interface PageEngineActivity extends EngineActivity {
+  /** beam searches answered without TF.js, before it was up (worker/firstAnswers.ts) */
+  firstAnswers: number;
+  /** searches are answered that way now: TF.js does not hold the model yet */
+  plainAnswering: boolean;
+}

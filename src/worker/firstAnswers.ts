@@ -13,7 +13,13 @@ import {
   type EarlyAnswer,
   type EarlyQuestion,
 } from './earlyAnswer';
-import type { EnginePageApi, ModelInfo } from './engineApi';
+import type {
+  EngineActivity,
+  EnginePageApi,
+  ModelInfo,
+  PageEngineActivity,
+  TicketedEngineApi,
+} from './engineApi';
 import { generativeAnswer } from './generativeAnswer';
 import { LatestRequests, yieldToMessages } from './latestRequests';
 
@@ -104,9 +110,12 @@ export interface FirstAnswerCounts {
  * engine. The engine loads once the first answer is out, when a call needs it, or ENGINE_LATEST_MS
  * after this starts.
  */
-export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGINE_LATEST_MS): Api {
+export function withFirstAnswers(
+  loadEngine: () => Promise<TicketedEngineApi>,
+  latestMs = ENGINE_LATEST_MS,
+): Api {
   let load!: () => void;
-  const engine = new Promise<Api>((resolve, reject) => {
+  const engine = new Promise<TicketedEngineApi>((resolve, reject) => {
     load = () => loadEngine().then(resolve, reject);
   });
   // an engine that failed to load is reported by the calls that need it
@@ -277,8 +286,8 @@ export function withFirstAnswers(loadEngine: () => Promise<Api>, latestMs = ENGI
       }
     },
 
-    async activity() {
-      const a = await pass('activity', []);
+    async activity(): Promise<PageEngineActivity> {
+      const a = (await pass('activity', [])) as EngineActivity;
       return {
         ...a,
         beamSearches: a.beamSearches + counts.firstAnswers,
