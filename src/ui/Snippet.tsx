@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { makeSnippet } from '../core/lexical/snippet';
 import { ngramSnippet } from '../core/seal/ngramSnippet';
 
@@ -16,7 +17,11 @@ export function Snippet({
   query?: string;
   ngrams?: readonly string[];
 }) {
-  const parts = ngrams ? ngramSnippet(text, ngrams) : makeSnippet(text, query);
+  // a result list re-renders as the page's state changes around it; its snippets stay the same
+  const parts = useMemo(
+    () => (ngrams ? ngramSnippet(text, ngrams) : makeSnippet(text, query)),
+    [text, query, ngrams],
+  );
   return (
     <p className="snippet">
       {parts.map((part, i) =>

@@ -1,4 +1,4 @@
-import { normalizeToken, tokenizeWithSpans } from '../text/analyzer';
+import { defaultTermOf, tokenizeWithSpans } from '../text/analyzer';
 
 /** A piece of a snippet; `match` marks a word that matched a query term. */
 export interface SnippetPart {
@@ -24,12 +24,12 @@ export function makeSnippet(
 ): SnippetPart[] {
   const terms = new Set(
     tokenizeWithSpans(query)
-      .map((t) => normalizeToken(t.text))
+      .map((t) => defaultTermOf(t.text))
       .filter((t) => t !== null),
   );
   const words = tokenizeWithSpans(text);
   const isMatch = words.map((w) => {
-    const term = normalizeToken(w.text);
+    const term = defaultTermOf(w.text);
     return term !== null && terms.has(term);
   });
   return snippetOfWords(text, words, isMatch, params);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, countWords, createAnalyzer, tokenizeWithSpans } from './analyzer';
+import {
+  analyze,
+  countWords,
+  createAnalyzer,
+  defaultTermOf,
+  normalizeToken,
+  tokenizeWithSpans,
+} from './analyzer';
 
 describe('analyzer (Anserini default English chain)', () => {
   it('lowercases, drops the 33 Lucene stop words and Porter-stems', () => {
@@ -37,5 +44,17 @@ describe('analyzer (Anserini default English chain)', () => {
       'the',
       'cats',
     ]);
+  });
+
+  it('memoised default term: the same as normalizeToken, first call or repeated, past the memo limit', () => {
+    const raws = ['Running', 'runs', 'The', "cat's", 'U.S.A', 'generalizations', '3.14', 'happy'];
+    const expected = raws.map((r) => normalizeToken(r));
+    expect(expected).toContain(null);
+    expect(raws.map(defaultTermOf)).toEqual(expected);
+    expect(raws.map(defaultTermOf)).toEqual(expected);
+    // more distinct forms than the memo holds: it starts afresh and still answers the same
+    for (let i = 0; i < 50_010; i++) defaultTermOf(`word${i}s`);
+    expect(defaultTermOf('word7s')).toBe(normalizeToken('word7s'));
+    expect(raws.map(defaultTermOf)).toEqual(expected);
   });
 });
