@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Header } from './ui/Header';
-import { PanelTabs, usePanelFromHash, PANELS } from './ui/PanelTabs';
+import { PanelTabs, usePanelFromHash, PANELS, preloadPanels } from './ui/PanelTabs';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { useAppStore } from './store/appStore';
+import { firstAnswerSettled, useAppStore } from './store/appStore';
 import { SEARCH_RESULTS } from './store/searchDefaults';
 import { searchToView, viewOf, viewToSearch } from './store/urlState';
 
@@ -64,6 +64,11 @@ export function App() {
     [],
   );
 
+  // the other panels' scripts download once the first answer is on screen, so a tab opens at once
+  useEffect(() => {
+    void firstAnswerSettled().then(preloadPanels);
+  }, []);
+
   // closing or reloading the tab mid-training loses the run: the browser asks first
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
@@ -86,7 +91,9 @@ export function App() {
         className="panel"
       >
         <ErrorBoundary key={panel}>
-          <Active />
+          <Suspense fallback={<p className="muted">Opening the panel…</p>}>
+            <Active />
+          </Suspense>
         </ErrorBoundary>
       </main>
     </div>

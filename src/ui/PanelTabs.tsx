@@ -1,23 +1,56 @@
-import { useCallback, useEffect, useState, type ComponentType, type KeyboardEvent } from 'react';
-import { CorpusPanel } from '../panels/corpus/CorpusPanel';
-import { IndexPanel } from '../panels/index/IndexPanel';
+import {
+  lazy,
+  useCallback,
+  useEffect,
+  useState,
+  type ComponentType,
+  type KeyboardEvent,
+} from 'react';
 import { SearchPanel } from '../panels/search/SearchPanel';
-import { InspectPanel } from '../panels/inspect/InspectPanel';
-import { ComparePanel } from '../panels/compare/ComparePanel';
-import { EvaluatePanel } from '../panels/evaluate/EvaluatePanel';
-import { LearnPanel } from '../panels/learn/LearnPanel';
 
 export type PanelId = 'learn' | 'corpus' | 'index' | 'search' | 'inspect' | 'compare' | 'evaluate';
 
-export const PANELS: { id: PanelId; label: string; Component: ComponentType }[] = [
-  { id: 'learn', label: 'Learn', Component: LearnPanel },
-  { id: 'corpus', label: 'Corpus', Component: CorpusPanel },
-  { id: 'index', label: 'Index', Component: IndexPanel },
+interface Panel {
+  id: PanelId;
+  label: string;
+  Component: ComponentType;
+  /** downloads the panel's script ahead of its first opening (none for Search, always there) */
+  preload?: () => Promise<unknown>;
+}
+
+/**
+ * A panel whose script is its own chunk: the page opens on Search, and the other panels' code
+ * (charts, the beam tree, the evaluation tables) would otherwise be parsed and run before the
+ * query box appears.
+ */
+function lazyPanel(id: PanelId, label: string, load: () => Promise<ComponentType>): Panel {
+  let loading: Promise<ComponentType> | undefined;
+  const once = () => (loading ??= load());
+  return { id, label, Component: lazy(() => once().then((c) => ({ default: c }))), preload: once };
+}
+
+export const PANELS: Panel[] = [
+  lazyPanel('learn', 'Learn', () => import('../panels/learn/LearnPanel').then((m) => m.LearnPanel)),
+  lazyPanel('corpus', 'Corpus', () =>
+    import('../panels/corpus/CorpusPanel').then((m) => m.CorpusPanel),
+  ),
+  lazyPanel('index', 'Index', () => import('../panels/index/IndexPanel').then((m) => m.IndexPanel)),
   { id: 'search', label: 'Search', Component: SearchPanel },
-  { id: 'inspect', label: 'Inspect', Component: InspectPanel },
-  { id: 'compare', label: 'Compare', Component: ComparePanel },
-  { id: 'evaluate', label: 'Evaluate', Component: EvaluatePanel },
+  lazyPanel('inspect', 'Inspect', () =>
+    import('../panels/inspect/InspectPanel').then((m) => m.InspectPanel),
+  ),
+  lazyPanel('compare', 'Compare', () =>
+    import('../panels/compare/ComparePanel').then((m) => m.ComparePanel),
+  ),
+  lazyPanel('evaluate', 'Evaluate', () =>
+    import('../panels/evaluate/EvaluatePanel').then((m) => m.EvaluatePanel),
+  ),
 ];
+
+/** Downloads every panel's script (after the first answer, so a tab opens without a wait). */
+export function preloadPanels(): Promise<unknown> {
+  return Promise.all(PANELS.map((p) => p.preload?.()));
+}
 
 // the page opens on Search (Learn, the first tab, is there for whoever wants the guided path)
 const DEFAULT_PANEL: PanelId = 'search';
