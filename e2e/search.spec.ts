@@ -25,6 +25,53 @@ test('the opened page answers a typed question with BM25, query terms highlighte
   expect(errors).toEqual([]);
 });
 
+/** Holds the app's script back until the returned function is called (index.html alone shows). */
+async function holdAppScript(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/renderApp-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test('a question typed before the app has rendered is kept, focused, and answered', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const release = await holdAppScript(page);
+  await page.goto('/');
+  // the page's first screen: a query box with the focus, no app yet (its tabs are not there)
+  const box = page.getByRole('textbox', { name: 'Query', exact: true });
+  await expect(box).toBeFocused();
+  await box.pressSequentially('why is the surface of');
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  release();
+  // typing goes on across the moment the app replaces the first screen
+  await box.pressSequentially(' venus so hot');
+  await expect(page.getByRole('tab', { name: 'Search', exact: true })).toBeVisible();
+  await expect(box).toHaveValue('why is the surface of venus so hot');
+  await expect(box).toBeFocused();
+  const results = page.getByRole('region', { name: 'BM25 results', exact: true });
+  await expect(results.getByRole('listitem').first()).toContainText('Venus (planet)');
+  await expect(page).toHaveURL(/[?&]q=why\+is\+the\+surface\+of\+venus\+so\+hot/);
+  expect(errors).toEqual([]);
+});
+
+test("a link to another panel opens without the first screen's query box", async ({ page }) => {
+  const release = await holdAppScript(page);
+  await page.goto('/#corpus');
+  await expect(page.getByRole('heading', { name: 'GenIR Playground' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Query', exact: true })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('tab', { name: 'Corpus', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+});
+
 /** The built-in corpus's judged test questions, as its files hold them. */
 function builtinTestQuestions(): Set<string> {
   const judged = new Set(

@@ -3,7 +3,6 @@ import { Header } from './ui/Header';
 import { PanelTabs, usePanelFromHash, PANELS, preloadPanels } from './ui/PanelTabs';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { firstAnswerSettled, useAppStore } from './store/appStore';
-import { SEARCH_RESULTS } from './store/searchDefaults';
 import { searchToView, viewOf, viewToSearch } from './store/urlState';
 
 /** `?annThreshold=100`: dense search through HNSW above 100 documents (to try it on small corpora). */
@@ -20,17 +19,8 @@ export function App() {
   const setDenseSearchPlan = useAppStore((s) => s.setDenseSearchPlan);
 
   useEffect(() => {
-    // a link's query and decoding settings, before anything searches
     const view = searchToView(location.search);
-    useAppStore.setState((s) => ({
-      query: view.query,
-      beamParams: {
-        ...s.beamParams,
-        beamSize: view.searchBeam,
-        topK: Math.min(SEARCH_RESULTS, view.searchBeam),
-      },
-      inspectParams: view.inspect,
-    }));
+    // (its query and settings are in the store already: store/firstView.ts, renderApp.tsx)
     // a link that names the built-in corpus opens it, even where another corpus was kept
     void startCorpus(view.builtinCorpus);
     // TF.js is starting in its worker (main.tsx) and BM25 answers while it warms up; the shipped

@@ -8,6 +8,8 @@ import { pageSavedModelsDb } from './store/savedModelsDb';
 import { addressQuestion } from './store/searchDefaults';
 import { appBaseUrl, BUILTIN_CORPUS, shippedModelUrl } from './store/shipped';
 import { corpusClient, engineClient } from './store/workers';
+import { showShellQuestion } from './shell';
+import './styles.css';
 
 startEngineOnce();
 // the built-in corpus and its shipped model open unless this browser kept a corpus or a model
@@ -15,6 +17,8 @@ startEngineOnce();
 // meanwhile, off this thread; a link's question is decoded as soon as the model is there
 const modelUrl = shippedModelUrl(BUILTIN_CORPUS);
 const question = addressQuestion(location.search) ?? undefined;
+// a link's question shows in the first screen's query box (the app shows it once it renders)
+showShellQuestion(new URLSearchParams(location.search).get('q') ?? '');
 void engineClient().expectCheckpoint(modelUrl, question, true);
 void corpusClient().prefetchBuiltin(appBaseUrl(), BUILTIN_CORPUS);
 // the app asks IndexedDB which corpus and models to open as soon as it has rendered: opening the

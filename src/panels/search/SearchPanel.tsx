@@ -47,14 +47,7 @@ export function SearchPanel() {
   return (
     <>
       <section className="card">
-        <p className="search-intro">
-          <strong>Generative retrieval</strong> answers a question without looking words up: a
-          neural network has learned the corpus by heart and writes the identifier (the{' '}
-          <em>docid</em>) of the document it thinks answers, token by token, keeping the few most
-          likely docids (its <em>beam</em>). The <em>Generative (DSI)</em> card shows what it
-          writes; the <em>BM25</em> card shows classic keyword search on the same question, for
-          comparison.
-        </p>
+        {/* the box first, where the first screen (index.html) has it */}
         <label htmlFor="query-input" className="visually-hidden">
           Query
         </label>
@@ -68,6 +61,14 @@ export function SearchPanel() {
           onChange={(e) => setQuery(e.target.value)}
           autoFocus
         />
+        <p className="search-intro">
+          <strong>Generative retrieval</strong> answers a question without looking words up: a
+          neural network has learned the corpus by heart and writes the identifier (the{' '}
+          <em>docid</em>) of the document it thinks answers, token by token, keeping the few most
+          likely docids (its <em>beam</em>). The <em>Generative (DSI)</em> card shows what it
+          writes; the <em>BM25</em> card shows classic keyword search on the same question, for
+          comparison.
+        </p>
         <ExampleQuestions />
         <BeamSettings />
       </section>
