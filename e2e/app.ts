@@ -87,3 +87,26 @@ export async function waitForShippedModel(page: Page, panel: string) {
   });
   await page.getByRole('tab', { name: panel, exact: true }).click();
 }
+
+/** Holds the app's script back until the returned function is called (index.html alone shows). */
+async function holdAppScript(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/renderApp-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/**
+ * Open `path` with the app's script held back, so the page is its first screen (index.html)
+ * until `release` is called; `errors` collects the page's uncaught errors.
+ */
+export async function openFirstScreen(page: Page, path = '/') {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const release = await holdAppScript(page);
+  await page.goto(path);
+  return { errors, release, box: page.getByRole('textbox', { name: 'Query', exact: true }) };
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { builtinTestQuestion, engineActivity, openApp } from './app';
+import { builtinTestQuestion, engineActivity, openApp, openFirstScreen } from './app';
 
 test('typing a 40-character question at 30 keys/s starts at most 3 beam searches', async ({
   page,
@@ -21,6 +21,19 @@ test('typing a 40-character question at 30 keys/s starts at most 3 beam searches
   console.log(`typing 40 characters at 30 keys/s: ${searches} beam searches run`);
   expect(searches).toBeGreaterThanOrEqual(1);
   expect(searches).toBeLessThanOrEqual(3);
+  expect(errors).toEqual([]);
+});
+
+test('a question typed before the app has rendered is decoded by the worker before the app asks', async ({
+  page,
+}) => {
+  const { errors, release, box } = await openFirstScreen(page);
+  await box.fill(builtinTestQuestion(2));
+  release();
+  const results = page.getByRole('region', { name: 'Generative results', exact: true });
+  await expect(results.getByRole('listitem')).toHaveCount(10, { timeout: 60_000 });
+  // the app's first search took the decode the typing started (worker/firstAnswers.ts)
+  expect(await engineActivity(page)).toMatchObject({ earlyAnswers: 1, firstAnswers: 1 });
   expect(errors).toEqual([]);
 });
 

@@ -5,7 +5,7 @@ import { evaluateRun } from '../src/core/eval/metrics';
 import { TABLE_METRICS } from '../src/core/eval/tableExport';
 import { parseTrecRun } from '../src/core/eval/trecFiles';
 import type { Qrels } from '../src/core/eval/types';
-import { openApp, pasteCorpus } from './app';
+import { openApp, openFirstScreen, pasteCorpus } from './app';
 
 test('the opened page answers a typed question with BM25, query terms highlighted', async ({
   page,
@@ -25,26 +25,11 @@ test('the opened page answers a typed question with BM25, query terms highlighte
   expect(errors).toEqual([]);
 });
 
-/** Holds the app's script back until the returned function is called (index.html alone shows). */
-async function holdAppScript(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/renderApp-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
-
 test('a question typed before the app has rendered is kept, focused, and answered', async ({
   page,
 }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const release = await holdAppScript(page);
-  await page.goto('/');
+  const { errors, release, box } = await openFirstScreen(page);
   // the page's first screen: a query box with the focus, no app yet (its tabs are not there)
-  const box = page.getByRole('textbox', { name: 'Query', exact: true });
   await expect(box).toBeFocused();
   await box.pressSequentially('why is the surface of');
   await expect(page.getByRole('tab')).toHaveCount(0);
@@ -61,10 +46,9 @@ test('a question typed before the app has rendered is kept, focused, and answere
 });
 
 test("a link to another panel opens without the first screen's query box", async ({ page }) => {
-  const release = await holdAppScript(page);
-  await page.goto('/#corpus');
+  const { release, box } = await openFirstScreen(page, '/#corpus');
   await expect(page.getByRole('heading', { name: 'GenIR Playground' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Query', exact: true })).toHaveCount(0);
+  await expect(box).toHaveCount(0);
   release();
   await expect(page.getByRole('tab', { name: 'Corpus', exact: true })).toHaveAttribute(
     'aria-selected',

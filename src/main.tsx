@@ -5,10 +5,10 @@
 // engineStart.ts).
 import { startEngineOnce } from './store/engineStart';
 import { pageSavedModelsDb } from './store/savedModelsDb';
-import { addressQuestion } from './store/searchDefaults';
+import { addressQuestion, firstQuestion } from './store/searchDefaults';
 import { appBaseUrl, BUILTIN_CORPUS, shippedModelUrl } from './store/shipped';
 import { corpusClient, engineClient } from './store/workers';
-import { showShellQuestion } from './shell';
+import { onShellTyping, showShellQuestion } from './shell';
 import './styles.css';
 
 startEngineOnce();
@@ -17,9 +17,14 @@ startEngineOnce();
 // meanwhile, off this thread; a link's question is decoded as soon as the model is there
 const modelUrl = shippedModelUrl(BUILTIN_CORPUS);
 const question = addressQuestion(location.search) ?? undefined;
-// a link's question shows in the first screen's query box (the app shows it once it renders)
-showShellQuestion(new URLSearchParams(location.search).get('q') ?? '');
 void engineClient().expectCheckpoint(modelUrl, question, true);
+// the link's question shows in the first screen's query box (the app shows it once it renders);
+// one typed there before the app has rendered is decoded early instead (the app searches it first)
+showShellQuestion(new URLSearchParams(location.search).get('q') ?? '');
+onShellTyping((text) => {
+  const typed = firstQuestion(text, location.search);
+  if (typed) void engineClient().expectQuestion(modelUrl, typed);
+});
 void corpusClient().prefetchBuiltin(appBaseUrl(), BUILTIN_CORPUS);
 // the app asks IndexedDB which corpus and models to open as soon as it has rendered: opening the
 // database now (creating it on a first visit) shortens those reads (timing marks: 43-178 ms → 18-68 ms)

@@ -12,6 +12,14 @@ export function showShellQuestion(question: string): void {
   if (box && box.value === '') box.value = question;
 }
 
+/** Calls `listener` with the first screen's query text each time it changes, until the app takes it. */
+export function onShellTyping(listener: (text: string) => void): void {
+  const input = box;
+  input?.addEventListener('input', () => {
+    if (box === input) listener(input.value);
+  });
+}
+
 /**
  * The text in the first screen's query box, taken once, as the app first renders (null where
  * there was no box, or it was taken already).

@@ -20,11 +20,22 @@ export const DEFAULT_SEARCH_PARAMS: BeamSearchParams = {
  * will use; null when there is none, or when the link sets its own beam size (then the store's
  * reading of it decides).
  */
-export function addressQuestion(
-  search: string,
-): { query: string; params: BeamSearchParams } | null {
-  const p = new URLSearchParams(search);
-  const query = p.get('q');
-  if (!query || query.trim() === '' || p.has('beam')) return null;
+export function addressQuestion(search: string): EarlyQuestionText | null {
+  return firstQuestion(new URLSearchParams(search).get('q'), search);
+}
+
+/** A question the page will search first, with the settings of that search. */
+export interface EarlyQuestionText {
+  query: string;
+  params: BeamSearchParams;
+}
+
+/**
+ * `query` (typed in the page's first screen, or a link's) as the page's first generative search
+ * will ask it, under the address's `search`: null for an empty one, or when the link sets its own
+ * beam size (then the store's reading of it decides).
+ */
+export function firstQuestion(query: string | null, search: string): EarlyQuestionText | null {
+  if (!query || query.trim() === '' || new URLSearchParams(search).has('beam')) return null;
   return { query, params: DEFAULT_SEARCH_PARAMS };
 }

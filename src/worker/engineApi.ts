@@ -422,6 +422,12 @@ export type TicketedEngineApi = Omit<EngineWorkerApi, CorpusMethods> & {
 export type EnginePageApi = Omit<TicketedEngineApi, 'activity'> & {
   /** the engine's counters, with those of the answers given before TF.js (worker/firstAnswers.ts) */
   activity(): Promise<PageEngineActivity>;
+  /**
+   * The question the page will search first, typed before the app rendered: the expected
+   * checkpoint `url` decodes it as soon as it is read (instead of an earlier one), so the page's
+   * first search finds its answer under way. Only while that checkpoint is not in use yet.
+   */
+  expectQuestion(url: string, question: EarlyQuestion): void;
 };
 
 /** The engine's activity as the page sees it: its own, and the first answers' in front of it. */

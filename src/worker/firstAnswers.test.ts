@@ -82,6 +82,39 @@ describe('first answers before the engine (TF.js) is loaded', () => {
     expect(await api.activity()).toMatchObject({ firstAnswers: 1, earlyAnswers: 1 });
   }, 60_000);
 
+  it("a question typed before the load replaces the address's: the first search takes its decode", async () => {
+    const { api } = layered();
+    const typed = 'how do bees tell each other where the flowers are';
+    // typed before the files came: decoded on the hand-over instead of the address's question
+    api.expectCheckpoint(URL_, { query: 'what do enzymes do', params });
+    api.expectQuestion(URL_, { query: 'how do', params });
+    api.expectQuestion(URL_, { query: typed, params });
+    api.provideCheckpoint(URL_, shippedCheckpointBytes());
+    await api.loadCheckpoint(URL_, CORPUS);
+    const first = answer(await api.search(typed, params));
+    expect(first.query).toBe(typed);
+    expect(await api.activity()).toMatchObject({ firstAnswers: 1, earlyAnswers: 1 });
+    // the same answer as a search that decodes afresh (by then, TF.js's)
+    const again = answer(await api.search(typed, params));
+    expect(again.hits.map((h) => h.docId)).toEqual(first.hits.map((h) => h.docId));
+    expect(await api.activity()).toMatchObject({ beamSearches: 2, earlyAnswers: 1 });
+  }, 60_000);
+
+  it('a question typed after the hand-over restarts the early decode; one typed after the load is not decoded early', async () => {
+    const { api } = layered();
+    const typed = 'first message sent between UCLA and Stanford in 1969';
+    api.expectCheckpoint(URL_);
+    api.provideCheckpoint(URL_, shippedCheckpointBytes());
+    api.expectQuestion(URL_, { query: 'first message', params });
+    api.expectQuestion(URL_, { query: typed, params });
+    await api.loadCheckpoint(URL_, CORPUS);
+    api.expectQuestion(URL_, { query: 'is a monsoon a type of storm', params });
+    expect(answer(await api.search(typed, params)).query).toBe(typed);
+    expect(await api.activity()).toMatchObject({ firstAnswers: 1, earlyAnswers: 1 });
+    expect(answer(await api.search('is a monsoon a type of storm', params)).hits).toHaveLength(10);
+    expect(await api.activity()).toMatchObject({ beamSearches: 2, earlyAnswers: 1 });
+  }, 60_000);
+
   it('a call about the model stops them: it and every later search wait for the engine', async () => {
     const { api, loads } = layered();
     await startShipped(api);

@@ -38,6 +38,8 @@ const UNUSED_KEPT_MS = 60_000;
 
 type Api = EnginePageApi;
 type Method = keyof Api;
+/** what the engine behind this layer answers (all but what only this layer does) */
+type EngineMethod = keyof TicketedEngineApi;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- calls pass through unchanged
 type AnyCall = (...args: any[]) => any;
 
@@ -78,8 +80,10 @@ interface Expected {
   question?: EarlyQuestion;
   /** the plain retriever of the handed-over files (null: none came, or they do not read) */
   retriever: Promise<PlainRetriever | null>;
+  /** the same, once built */
+  built?: PlainRetriever;
   settle(r: PlainRetriever | null): void;
-  /** the decode of the address's question (earlyAnswer.ts) */
+  /** the decode of the address's question, or of the one typed since (earlyAnswer.ts) */
   early?: EarlyAnswer;
   /** parts of the checkpoint the model's description needs */
   describe?: (corpusName: string) => ModelInfo;
@@ -151,7 +155,7 @@ export function withFirstAnswers(
     serving = null;
   };
   /** hand a call to the engine, in the order calls came */
-  const pass = (name: Method, args: unknown[]) => {
+  const pass = (name: EngineMethod, args: unknown[]) => {
     if (!START_UP.has(name)) startEngine();
     if (ABOUT_MODEL.has(name)) {
       modelCalls++;
@@ -163,6 +167,16 @@ export function withFirstAnswers(
       if (waitFor) await waitFor;
       return (e[name] as AnyCall)(...args);
     });
+  };
+
+  /** decode the entry's question, if any, with its built retriever (instead of an earlier one) */
+  const decodeEarly = (entry: Expected) => {
+    const retriever = entry.built;
+    if (!retriever || !entry.question) return;
+    entry.early?.stop();
+    entry.early = startEarlyAnswer(entry.question, (q, params, beforeStep) =>
+      plainRetrieve(retriever, q, params, beforeStep),
+    );
   };
 
   const own: Partial<Record<Method, AnyCall>> = {
@@ -186,6 +200,14 @@ export function withFirstAnswers(
         );
     },
 
+    expectQuestion(url: string, question: EarlyQuestion) {
+      const entry = expected.get(url);
+      // once a load has taken the checkpoint, the page's searches come here themselves
+      if (!entry || entry.taken || entry.failed) return;
+      entry.question = question;
+      decodeEarly(entry);
+    },
+
     provideCheckpoint(url: string, bytes: ArrayBuffer[] | null) {
       const entry = expected.get(url);
       if (entry && bytes) {
@@ -199,10 +221,8 @@ export function withFirstAnswers(
               'checkpoint',
               corpusName,
             );
-          if (entry.question)
-            entry.early = startEarlyAnswer(entry.question, (q, params, beforeStep) =>
-              plainRetrieve(retriever, q, params, beforeStep),
-            );
+          entry.built = retriever;
+          decodeEarly(entry);
           entry.settle(retriever);
         } catch {
           // the engine reads the same files and reports what is wrong with them
@@ -302,7 +322,7 @@ export function withFirstAnswers(
   return new Proxy({} as Api, {
     get(_, name) {
       if (typeof name !== 'string') return undefined;
-      return own[name as Method] ?? ((...args: unknown[]) => pass(name as Method, args));
+      return own[name as Method] ?? ((...args: unknown[]) => pass(name as EngineMethod, args));
     },
   });
 }
