@@ -21,12 +21,24 @@ interface Panel {
 /**
  * A panel whose script is its own chunk: the page opens on Search, and the other panels' code
  * (charts, the beam tree, the evaluation tables) would otherwise be parsed and run before the
- * query box appears.
+ * query box appears. Once its script is there the panel renders at once, as if it had never
+ * been apart (React.lazy would show its fallback for a moment on every first opening).
  */
 function lazyPanel(id: PanelId, label: string, load: () => Promise<ComponentType>): Panel {
+  let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
-  const once = () => (loading ??= load());
-  return { id, label, Component: lazy(() => once().then((c) => ({ default: c }))), preload: once };
+  const once = () =>
+    (loading ??= load().then((c) => {
+      loaded = c;
+      return c;
+    }));
+  const Lazy = lazy(() => once().then((c) => ({ default: c })));
+  function Component() {
+    // chosen as it mounts: a panel first drawn through Lazy is not mounted again when it arrives
+    const [Loaded] = useState(() => loaded);
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return { id, label, Component, preload: once };
 }
 
 export const PANELS: Panel[] = [
