@@ -1,4 +1,5 @@
 import { DEFAULT_BEAM_SEARCH_PARAMS, type BeamSearchParams } from '../core/decode/beamSearch';
+import type { EarlyQuestion } from '../worker/earlyAnswer';
 
 // No store here: the page's first script reads the question of a link with these (main.tsx).
 
@@ -20,14 +21,8 @@ export const DEFAULT_SEARCH_PARAMS: BeamSearchParams = {
  * will use; null when there is none, or when the link sets its own beam size (then the store's
  * reading of it decides).
  */
-export function addressQuestion(search: string): EarlyQuestionText | null {
+export function addressQuestion(search: string): EarlyQuestion | null {
   return firstQuestion(new URLSearchParams(search).get('q'), search);
-}
-
-/** A question the page will search first, with the settings of that search. */
-export interface EarlyQuestionText {
-  query: string;
-  params: BeamSearchParams;
 }
 
 /**
@@ -35,7 +30,7 @@ export interface EarlyQuestionText {
  * will ask it, under the address's `search`: null for an empty one, or when the link sets its own
  * beam size (then the store's reading of it decides).
  */
-export function firstQuestion(query: string | null, search: string): EarlyQuestionText | null {
+export function firstQuestion(query: string | null, search: string): EarlyQuestion | null {
   if (!query || query.trim() === '' || new URLSearchParams(search).has('beam')) return null;
   return { query, params: DEFAULT_SEARCH_PARAMS };
 }
