@@ -6,6 +6,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendReport } from '../src/models/backend';
 import type { Seq2SeqConfig } from '../src/models/seq2seq';
 import { DEMO_TRAIN_CONFIG } from '../src/models/train/presets';
+import { LOCAL_SGD_PERIOD } from '../src/models/train/localSgd';
 import {
   CLASSROOM_SPEED_CONFIG,
   measureTrainingSpeed,
@@ -72,6 +73,8 @@ interface EngineSetup {
   threads?: number;
   /** workers sharing each batch (default: the page's, every core up to 4) */
   workers?: number;
+  /** local SGD on the workers, averaged every that many batches (?localSgd=) */
+  localSgd?: number;
 }
 
 /** TF.js in headless Chromium's engine worker, on a fresh page. */
@@ -87,11 +90,23 @@ export async function browserSpeed(
     const result = await page.evaluate(
       async ({ setup, config, batch, steps }) => {
         type Engine = {
-          init(b: string, threads?: number, workers?: number): Promise<BackendReport>;
+          init(
+            b: string,
+            threads?: number,
+            workers?: number,
+            wasmComing?: string,
+            localSgd?: number,
+          ): Promise<BackendReport>;
           measureTrainingSpeed(c: unknown, b: number, s: number, w: number): Promise<SpeedResult>;
         };
         const engine = (window as unknown as { genirEngine: Engine }).genirEngine;
-        const report = await engine.init(setup.backend, setup.threads, setup.workers);
+        const report = await engine.init(
+          setup.backend,
+          setup.threads,
+          setup.workers,
+          undefined,
+          setup.localSgd,
+        );
         if (report.backend !== setup.backend)
           return {
             error: `${setup.backend} unavailable: ${report.fellBack.map((f) => f.reason).join('; ')}`,
@@ -148,6 +163,14 @@ export async function twoPagesAtOnce(
   };
 }
 
+/** How the row's workers trained: sharing each batch, or local SGD. */
+const workersOf = (s: SpeedRow) =>
+  s.workers < 2
+    ? ''
+    : s.localSgdPeriod
+      ? `, local SGD on ${s.workers} workers (copies averaged every ${s.localSgdPeriod} batches)`
+      : `, ${s.workers} workers sharing each batch`;
+
 /** ", 2 threads" or ", one thread" when the backend's description names its wasm threads. */
 const threadsOf = (backend: string) => {
   const m = /(\d+ threads|one thread)/.exec(backend);
@@ -162,11 +185,15 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   const cores = availableParallelism();
   const alone = { backend: 'wasm', threads: 1, workers: 1 };
   const shared = { backend: 'wasm', threads: 1, workers: cores };
+  const localSgd = { backend: 'wasm', threads: 1, workers: cores, localSgd: LOCAL_SGD_PERIOD };
   // GPU backends here are SwiftShader (a CPU emulation): a few steps are enough to see their rate
   for (const [setup, steps] of [
     // every core against one: workers sharing each batch (the page's default), TF.js's threads
     [alone, 30],
     [shared, 30],
+    // each worker a copy of the model on batches of its own, averaged every 8 batches (not the
+    // page's default: what it learns differs from one worker's training)
+    [localSgd, 32],
     [{ backend: 'wasm', threads: cores, workers: 1 }, 30],
     [{ backend: 'webgpu' }, 3],
     [{ backend: 'webgl' }, 3],
@@ -180,7 +207,7 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   speeds.push(await twoPagesAtOnce(session, SPEED_CONFIG));
   console.log(`two pages at once: ${speeds.at(-1)!.note}`);
   // the model PyTorch is compared on, in the page's engine alone and shared among workers
-  for (const setup of [alone, shared]) {
+  for (const setup of [alone, shared, localSgd]) {
     speeds.push(await browserSpeed(session, setup, 20, TORCH_CONFIG));
     console.log(`wasm, PyTorch’s config: ${speeds.at(-1)!.examplesPerSec.toFixed(1)} ex/s`);
   }
@@ -206,7 +233,7 @@ export async function benchTrainSpeed(session: PageSession): Promise<BenchRow[]>
   return speeds.map((s) => ({
     dataset: 'random ids',
     split: '-',
-    method: `train speed: ${s.engine}, ${s.backend.split(' (')[0]}${threadsOf(s.backend)}${s.workers > 1 ? `, ${s.workers} workers sharing each batch` : ''}${model(s.config)}`,
+    method: `train speed: ${s.engine}, ${s.backend.split(' (')[0]}${threadsOf(s.backend)}${workersOf(s)}${model(s.config)}`,
     config: { ...s.config, batch: BATCH, note: s.note },
     metrics: {},
     timing: {

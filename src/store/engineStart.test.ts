@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredBackend, trainWorkers, wasmThreads } from './engineStart';
+import { localSgdPeriod, preferredBackend, trainWorkers, wasmThreads } from './engineStart';
 
 describe('the engine start read from the address', () => {
   it('takes a backend named by ?backend= and ignores other names', () => {
@@ -16,6 +16,15 @@ describe('the engine start read from the address', () => {
     expect(trainWorkers('?workers=17')).toBeUndefined();
     expect(trainWorkers('?workers=two')).toBeUndefined();
     expect(trainWorkers('')).toBeUndefined();
+  });
+
+  it('takes ?localSgd= between 2 and 1024 batches only (off by default)', () => {
+    expect(localSgdPeriod('?localSgd=8')).toBe(8);
+    expect(localSgdPeriod('?workers=2&localSgd=16')).toBe(16);
+    expect(localSgdPeriod('?localSgd=1')).toBeUndefined();
+    expect(localSgdPeriod('?localSgd=2000')).toBeUndefined();
+    expect(localSgdPeriod('?localSgd=yes')).toBeUndefined();
+    expect(localSgdPeriod('')).toBeUndefined();
   });
 
   it('takes ?threads= between 1 and 64 only', () => {

@@ -22,6 +22,15 @@ export function trainWorkers(search = location.search): number | undefined {
   return Number.isInteger(n) && n > 0 && n <= 16 ? n : undefined;
 }
 
+/**
+ * `?localSgd=8`: the training workers run local SGD, each on a copy of the model, averaged every
+ * that many batches (models/train/localSgd.ts; default: each batch shared, as one worker trains).
+ */
+export function localSgdPeriod(search = location.search): number | undefined {
+  const n = Number(new URLSearchParams(search).get('localSgd'));
+  return Number.isInteger(n) && n >= 2 && n <= 1024 ? n : undefined;
+}
+
 /** The page's storage, where there is one (a private window may refuse it). */
 export function pageStorage(): Storage | null {
   try {
@@ -71,7 +80,7 @@ export function startEngineOnce(): EngineStart {
     preferred,
     wasmThreads: threads ?? 1,
     kept,
-    report: engineClient().init(backend, threads, trainWorkers(), wasm),
+    report: engineClient().init(backend, threads, trainWorkers(), wasm, localSgdPeriod()),
   };
   return started;
 }

@@ -94,6 +94,7 @@ export function createEngine(): EngineWorkerApi {
 
   /** ?workers=N: how many workers train the generative model (default: every core, up to 4) */
   let trainWorkersAsked: number | undefined;
+  let localSgdAsked: number | undefined;
   /** the CPU backends' training (null on GPU backends and on wasm threads: TF.js's optimizer) */
   let training: TrainWorkers | null = null;
   /** Share training among workers where the backend runs on one CPU thread, and say so. */
@@ -105,14 +106,20 @@ export function createEngine(): EngineWorkerApi {
     const workers =
       typeof Worker === 'undefined' ? 1 : (trainWorkersAsked ?? defaultTrainWorkers(cores));
     // helpers run wasm: on plain JS the engine trains alone (with the flat optimizer)
-    training = oneThread ? new TrainWorkers(report.backend === 'wasm' ? workers : 1) : null;
-    return { ...report, training: describeTraining(report, training?.count ?? 1) };
+    training = oneThread
+      ? new TrainWorkers(report.backend === 'wasm' ? workers : 1, localSgdAsked)
+      : null;
+    return {
+      ...report,
+      training: describeTraining(report, training?.count ?? 1, training?.localSgdPeriod),
+    };
   };
   const share: ShareTraining = async (model, optimizer, options) =>
     training ? training.share(model, optimizer, options) : null;
 
   return {
-    init(preferred, wasmThreads, workers, wasmComing) {
+    init(preferred, wasmThreads, workers, wasmComing, localSgdPeriod) {
+      if (localSgdPeriod) localSgdAsked = localSgdPeriod;
       if (wasmComing) expectWasm(wasmComing);
       if (wasmThreads) setWasmThreads(wasmThreads);
       if (workers) trainWorkersAsked = workers;

@@ -243,6 +243,8 @@ export interface TrainOutcome {
     seconds: number;
     workers?: number;
     sharing?: SharingChoice | null;
+    /** local SGD: batches between averagings of the workers' copies (?localSgd=N) */
+    localSgdPeriod?: number;
   };
 }
 
@@ -266,12 +268,15 @@ export interface EngineWorkerApi {
    * `trainWorkers`: workers that share each training batch on wasm with one thread (default:
    * every core, up to four). `wasmComing`: the URL of a wasm binary the worker downloads while
    * TF.js's script loads, which TF.js then takes from provideWasm instead of fetching it.
+   * `localSgdPeriod`: the training workers run local SGD instead of sharing each batch, each on
+   * a copy of the model, averaged every that many batches (models/train/localSgd.ts).
    */
   init(
     preferred?: BackendName,
     wasmThreads?: number,
     trainWorkers?: number,
     wasmComing?: string,
+    localSgdPeriod?: number,
   ): Promise<BackendReport>;
   /** The bytes of the wasm binary named to init; null when the download failed. */
   provideWasm(url: string, bytes: ArrayBuffer | null): void;

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { BackendReport } from '../models/backend';
 import type { Seq2SeqModel } from '../models/seq2seq';
 import { dataParallelStepper, type GradientHelper } from '../models/train/dataParallel';
+import { localSgdStepper, type ReplicaHelper } from '../models/train/localSgd';
 import type { OptimizerParams } from '../models/train/optimizers';
 import { SharingTrial } from '../models/train/sharingTrial';
 import type { SharedTraining } from '../models/train/trainStep';
@@ -10,8 +11,14 @@ import type { SharedTraining } from '../models/train/trainStep';
 export const defaultTrainWorkers = (cores: number) => Math.max(1, Math.min(4, Math.floor(cores)));
 
 /** The header's words for how the generative model trains on `report`'s backend. */
-export function describeTraining(report: BackendReport, workers: number): string | undefined {
+export function describeTraining(
+  report: BackendReport,
+  workers: number,
+  localSgdPeriod?: number,
+): string | undefined {
   if (report.backend !== 'wasm') return undefined;
+  if (workers > 1 && localSgdPeriod)
+    return `Training runs local SGD on ${workers} workers, one wasm thread each (asked for with ?localSgd=${localSgdPeriod}): each trains a copy of the model on batches of its own, and the copies are averaged every ${localSgdPeriod} batches. Faster than sharing each batch, but what is learned differs from one worker's training.`;
   if (workers > 1)
     return `Training shares each batch among ${workers} workers, one wasm thread each: each computes the gradients of its share of the examples from the same weights, and one optimizer step uses their sum. The first steps of each run time both ways, and sharing stops where one worker is faster (?workers=1 trains on one).`;
   if (/\d+ threads/.test(report.device)) return 'Training runs on the wasm threads.';
@@ -28,14 +35,21 @@ export function describeTraining(report: BackendReport, workers: number): string
 export class TrainWorkers {
   private helpers: {
     worker: Worker;
-    api: Comlink.Remote<GradientHelper>;
+    api: Comlink.Remote<GradientHelper & ReplicaHelper>;
     /** rejects when the worker's script fails (Comlink alone would wait for ever) */
     failed: Promise<never>;
   }[] = [];
 
-  constructor(readonly count: number) {}
+  /**
+   * `localSgdPeriod`: the workers run local SGD (models/train/localSgd.ts), averaging their
+   * copies every that many batches, instead of sharing each batch.
+   */
+  constructor(
+    readonly count: number,
+    readonly localSgdPeriod?: number,
+  ) {}
 
-  private start(): GradientHelper[] {
+  private start(): (GradientHelper & ReplicaHelper)[] {
     while (this.helpers.length < this.count - 1) {
       const worker = new Worker(new URL('./gradient.worker.ts', import.meta.url), {
         type: 'module',
@@ -47,7 +61,11 @@ export class TrainWorkers {
         ),
       );
       failed.catch(() => undefined);
-      this.helpers.push({ worker, api: Comlink.wrap<GradientHelper>(worker), failed });
+      this.helpers.push({
+        worker,
+        api: Comlink.wrap<GradientHelper & ReplicaHelper>(worker),
+        failed,
+      });
     }
     return this.helpers.map(({ api }) => ({
       prepare: (config) => api.prepare(config),
@@ -55,6 +73,13 @@ export class TrainWorkers {
       gradients: (weights, part, norm, distillWeight) =>
         api.gradients(Comlink.transfer(weights, [weights.buffer]), part, norm, distillWeight),
       release: () => api.release(),
+      startReplica: (config, optimizer, weights) =>
+        api.startReplica(config, optimizer, Comlink.transfer(weights, [weights.buffer])),
+      replicaStep: (batch, lr, distillWeight) => api.replicaStep(batch, lr, distillWeight),
+      replicaWeights: () => api.replicaWeights(),
+      setReplicaWeights: (weights) =>
+        api.setReplicaWeights(Comlink.transfer(weights, [weights.buffer])),
+      releaseReplica: () => api.releaseReplica(),
     }));
   }
 
@@ -70,12 +95,16 @@ export class TrainWorkers {
     optimizer: OptimizerParams,
     { trial = true }: { trial?: boolean } = {},
   ): Promise<SharedTraining> {
-    let helpers: GradientHelper[] = [];
+    let helpers: (GradientHelper & ReplicaHelper)[] = [];
+    const localSgd = this.localSgdPeriod;
     if (this.count > 1 && !this.failure) {
       try {
         helpers = this.start();
         await Promise.race([
-          Promise.all(helpers.map((h) => h.prepare(model.config))),
+          // local SGD's copies are built at the first step (releaseReplica: the worker answers)
+          Promise.all(
+            helpers.map((h) => (localSgd ? h.releaseReplica() : h.prepare(model.config))),
+          ),
           ...this.helpers.map((h) => h.failed),
         ]);
       } catch (e) {
@@ -84,6 +113,22 @@ export class TrainWorkers {
         this.stop();
         helpers = [];
       }
+    }
+    if (localSgd && helpers.length > 0) {
+      const local = localSgdStepper(model, optimizer, helpers, localSgd);
+      return {
+        step: local.step,
+        sync: local.sync,
+        workers: helpers.length + 1,
+        choice: () => null,
+        localSgdPeriod: localSgd,
+        done: async () => {
+          // the model ends as the copies' average; after a failed run (its model freed) there is
+          // nothing to average into
+          await local.sync().catch(() => undefined);
+          await Promise.all(helpers.map((h) => h.releaseReplica()));
+        },
+      };
     }
     const sharing = trial && helpers.length > 0 ? new SharingTrial() : undefined;
     return {

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../core/dsi/examples';
-import { createRandom, randomInt } from '../../core/random';
 import { createSeq2Seq, disposeSeq2Seq, type Seq2SeqConfig } from '../seq2seq';
 import {
   createGradientHelper,
@@ -15,6 +14,7 @@ import { createOptimizer, DEFAULT_OPTIMIZER } from './optimizers';
 import { batchGradients, trainStep } from './trainStep';
 import { lossNorm, splitBatch } from '../../core/dsi/splitBatch';
 import { SharingTrial, TRIAL_SAMPLES } from './sharingTrial';
+import { randomBatch } from './randomBatch.fixture';
 
 const config: Seq2SeqConfig = {
   srcVocab: 30,
@@ -30,25 +30,8 @@ const config: Seq2SeqConfig = {
 };
 
 /** `size` rows of random ids with padding and uneven target weights; teacher rows when asked. */
-function batchOf(size: number, seed: number, teacher: boolean): Batch {
-  const random = createRandom(seed);
-  const ids = (n: number, m: number) => Int32Array.from({ length: n }, () => randomInt(random, m));
-  const weights = Float32Array.from({ length: size * config.tgtLen }, () => randomInt(random, 2));
-  return {
-    size,
-    srcLen: config.srcLen,
-    tgtLen: config.tgtLen,
-    src: ids(size * config.srcLen, config.srcVocab),
-    tgtIn: ids(size * config.tgtLen, config.tgtVocab),
-    targets: ids(size * config.tgtLen, config.tgtVocab),
-    weights,
-    tokens: 0,
-    teacher: teacher
-      ? Float32Array.from({ length: size * config.tgtVocab }, () => 1 / config.tgtVocab)
-      : undefined,
-    teacherRows: teacher ? Float32Array.from({ length: size }, (_, i) => i % 2) : undefined,
-  };
-}
+const batchOf = (size: number, seed: number, teacher: boolean): Batch =>
+  randomBatch(config, size, seed, teacher);
 
 /** Train one model on one worker and a twin with `helpers`; the losses and weights after. */
 async function trainTwins(helpers: GradientHelper[], teacher: boolean, sizes: number[]) {

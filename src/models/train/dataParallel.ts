@@ -101,7 +101,7 @@ export function partsFor(batch: Batch, workers: number, minPartTokens = MIN_PART
 }
 
 /** The loss and gradients (flattened in parameter order) of `part` on this thread. */
-async function localGradients(
+export async function localGradients(
   model: Seq2SeqModel,
   part: Batch,
   norm: LossNorm,

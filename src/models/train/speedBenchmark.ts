@@ -28,6 +28,8 @@ export interface SpeedResult {
   peakMemoryBytes: number;
   /** workers that shared each step (1: the engine alone) */
   workers: number;
+  /** local SGD's batches between averagings (the workers each trained a copy); undefined: shared */
+  localSgdPeriod?: number;
 }
 
 /** The classroom default model (DEMO_TRAIN_CONFIG) with the built-in corpus's docid length. */
@@ -82,8 +84,12 @@ export async function measureTrainingSpeed(
     // one untimed, profiled step for the memory peak (profiling slows kernels down); shared,
     // it is the engine's own part: each helper holds about as much again for its part
     const profile = await tf.profile(step);
+    // local SGD: the helpers' batches handed over so far are done before the clock starts, and
+    // the timed ones (and their averaging) before it stops
+    await shared?.sync?.();
     const t0 = performance.now();
     for (let i = 0; i < steps; i++) await step();
+    await shared?.sync?.();
     const seconds = (performance.now() - t0) / 1000;
     const examplesPerSec = (batchSize * steps) / seconds;
     return {
@@ -94,6 +100,7 @@ export async function measureTrainingSpeed(
       msPerStep: (1000 * seconds) / steps,
       peakMemoryBytes: profile.peakBytes,
       workers: shared?.workers ?? 1,
+      localSgdPeriod: shared?.localSgdPeriod,
     };
   } finally {
     await shared?.done();

@@ -54,6 +54,8 @@ export interface TrainedDsi {
     workers: number;
     /** whether sharing each batch measured faster than one worker (sharingTrial.ts) */
     sharing: SharingChoice | null;
+    /** local SGD's batches between averagings (localSgd.ts); undefined: batches were shared */
+    localSgdPeriod?: number;
   };
   cancelled: boolean;
 }
@@ -224,6 +226,8 @@ export async function trainDsi(
           ...task,
           batchesOf: (epoch) => batchesOf(prepared.examplesOf(epoch)),
           evaluate: async (epoch, step) => {
+            // local SGD: the copies' average is the model evaluated
+            await shared?.sync?.();
             const res = await evaluateRetriever(
               retriever,
               corpus,
@@ -271,13 +275,16 @@ export async function trainDsi(
       ...combinedSpeed(runs),
       workers: shared?.workers ?? 1,
       sharing: shared?.choice() ?? null,
+      localSgdPeriod: shared?.localSgdPeriod,
     },
     cancelled: control.cancelled,
   };
 }
 
 /** One speed for several runs of the loop (pre-training and training). */
-function combinedSpeed(runs: LoopOutcome[]): Omit<TrainedDsi['speed'], 'workers' | 'sharing'> {
+function combinedSpeed(
+  runs: LoopOutcome[],
+): Omit<TrainedDsi['speed'], 'workers' | 'sharing' | 'localSgdPeriod'> {
   const seconds = runs.reduce((s, r) => s + r.speed.seconds, 0);
   const examples = runs.reduce((s, r) => s + r.speed.examplesPerSec * r.speed.seconds, 0);
   const tokens = runs.reduce((s, r) => s + r.speed.tokensPerSec * r.speed.seconds, 0);

@@ -65,6 +65,13 @@ export interface SharedTraining {
   workers: number;
   /** whether sharing measured faster than one worker (null: not measured, or not yet) */
   choice(): SharingChoice | null;
+  /**
+   * local SGD (localSgd.ts): batches between averagings of the workers' copies of the model;
+   * undefined: each batch shared (dataParallel.ts)
+   */
+  localSgdPeriod?: number;
+  /** Put the workers' averaged model into the model (local SGD; before it is evaluated). */
+  sync?(): Promise<void>;
   done(): Promise<void>;
 }
 

@@ -16,6 +16,12 @@ describe("the run summary's words on sharing batches", () => {
     );
   });
 
+  it('says when the workers ran local SGD instead', () => {
+    expect(sharingWords({ workers: 2, sharing: null, localSgdPeriod: 8 })).toBe(
+      ', on 2 copies of the model, one per worker, averaged every 8 batches (local SGD)',
+    );
+  });
+
   it('says sharing ran untested when the run ended before the trial did', () => {
     expect(sharingWords({ workers: 3, sharing: null })).toBe(
       ', long batches shared among 3 workers',
