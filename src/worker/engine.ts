@@ -94,6 +94,7 @@ export function createEngine(): EngineWorkerApi {
 
   /** ?workers=N: how many workers train the generative model (default: every core, up to 4) */
   let trainWorkersAsked: number | undefined;
+  /** ?localSgd=N: the training workers run local SGD, averaging every N batches */
   let localSgdAsked: number | undefined;
   /** the CPU backends' training (null on GPU backends and on wasm threads: TF.js's optimizer) */
   let training: TrainWorkers | null = null;

@@ -9,7 +9,7 @@ import {
   type Seq2SeqModel,
 } from '../seq2seq';
 import type { OptimizerParams } from './config';
-import { createFlatOptimizer } from './flatOptimizer';
+import { createFlatOptimizer, type FlatOptimizer } from './flatOptimizer';
 import type { SharingTrial } from './sharingTrial';
 import { batchGradients, type StepFn } from './trainStep';
 
@@ -64,6 +64,22 @@ export function writeWeights(model: Seq2SeqModel, flat: Float32Array): void {
   }
 }
 
+/**
+ * A model shaped by `config` with every weight zero, not a random initialisation: for a worker
+ * whose weights always come from the engine.
+ */
+export function zeroedSeq2Seq(config: Seq2SeqConfig): Seq2SeqModel {
+  return createSeq2Seq(config, (_, shape) => new Float32Array(shape.reduce((a, b) => a * b)));
+}
+
+/** The flat optimizer (flatOptimizer.ts) over every parameter of `model`, in parameter order. */
+export function flatOptimizerFor(model: Seq2SeqModel, params: OptimizerParams): FlatOptimizer {
+  return createFlatOptimizer(
+    params,
+    [...model.params.values()].map((v) => ({ size: v.size, rank: v.rank })),
+  );
+}
+
 /** A gradient helper on this thread: the worker's implementation, and the tests' stand-in. */
 export function createGradientHelper(): GradientHelper {
   let model: Seq2SeqModel | null = null;
@@ -71,8 +87,8 @@ export function createGradientHelper(): GradientHelper {
     async prepare(config) {
       if (model) disposeSeq2Seq(model);
       model = null;
-      // zeros, not a random initialisation: every step brings its weights
-      model = createSeq2Seq(config, (_, shape) => new Float32Array(shape.reduce((a, b) => a * b)));
+      // every step brings its weights
+      model = zeroedSeq2Seq(config);
     },
     async gradients(weights, part, norm, distillWeight) {
       if (!model) throw new Error('the gradient helper has no model (prepare it first)');
@@ -139,11 +155,7 @@ export function dataParallelStepper(
   } = {},
 ): StepFn {
   const { minPartTokens = MIN_PART_TOKENS, trial, now = () => performance.now() } = options;
-  const vars = [...model.params.values()];
-  const flatOptimizer = createFlatOptimizer(
-    optimizer,
-    vars.map((v) => ({ size: v.size, rank: v.rank })),
-  );
+  const flatOptimizer = flatOptimizerFor(model, optimizer);
   // the weights as the optimizer keeps them; the model's variables get a copy after each step
   const weights = readWeights(model);
   return async (batch, lr, distillWeight) => {

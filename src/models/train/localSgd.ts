@@ -1,9 +1,15 @@
 import type { Batch } from '../../core/dsi/examples';
 import { lossNorm } from '../../core/dsi/splitBatch';
-import { createSeq2Seq, disposeSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from '../seq2seq';
+import { disposeSeq2Seq, type Seq2SeqConfig, type Seq2SeqModel } from '../seq2seq';
 import type { OptimizerParams } from './config';
-import { localGradients, readWeights, writeWeights } from './dataParallel';
-import { createFlatOptimizer, type FlatOptimizer } from './flatOptimizer';
+import {
+  flatOptimizerFor,
+  localGradients,
+  readWeights,
+  writeWeights,
+  zeroedSeq2Seq,
+} from './dataParallel';
+import type { FlatOptimizer } from './flatOptimizer';
 import type { StepFn } from './trainStep';
 
 /**
@@ -57,13 +63,6 @@ interface Replica {
   optimizer: FlatOptimizer;
 }
 
-function flatOptimizerFor(model: Seq2SeqModel, params: OptimizerParams): FlatOptimizer {
-  return createFlatOptimizer(
-    params,
-    [...model.params.values()].map((v) => ({ size: v.size, rank: v.rank })),
-  );
-}
-
 /** One step of a copy: its gradients on `batch`, the optimizer, the new weights into its model. */
 async function replicaStep(r: Replica, batch: Batch, lr: number, distillWeight: number) {
   const { loss, grads } = await localGradients(r.model, batch, lossNorm(batch), distillWeight);
@@ -97,11 +96,8 @@ export function createReplicaHelper(): ReplicaHelper {
     startReplica: (config, optimizer, weights) =>
       inTurn(() => {
         free();
-        // zeros, not a random initialisation: the weights come with the call
-        const model = createSeq2Seq(
-          config,
-          (_, shape) => new Float32Array(shape.reduce((a, b) => a * b)),
-        );
+        // the weights come with the call
+        const model = zeroedSeq2Seq(config);
         writeWeights(model, weights);
         replica = { model, weights, optimizer: flatOptimizerFor(model, optimizer) };
       }),
