@@ -164,9 +164,13 @@ test('the header says in plain words where the models run; the technical details
 
 test('the Evaluate panel scores every method on the built-in test questions', async ({ page }) => {
   await openApp(page, '/#evaluate');
+  // the panel first (its script comes on its own, after the corpus): before it is drawn there is
+  // no note to wait for, and the dense checkpoint may still be loading
+  const evaluateAll = page.getByRole('button', { name: 'Evaluate all methods', exact: true });
+  await expect(evaluateAll).toBeVisible({ timeout: 60_000 });
   // the shipped generative and dense checkpoints take part once loaded
   await expect(page.getByText(/Not loaded yet/)).toHaveCount(0, { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Evaluate all methods', exact: true }).click();
+  await evaluateAll.click();
   const table = page.getByRole('table', { name: 'Metrics', exact: true });
   await expect(table).toBeVisible({ timeout: 120_000 });
   expect(await table.getByRole('rowheader').allTextContents()).toEqual([
